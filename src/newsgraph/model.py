@@ -1,0 +1,282 @@
+"""The contract between pipeline stages: frozen, serialisable records with stable ids.
+
+Every stage reads the records of the stages before it and returns new records. Nothing here
+imports a stage, spaCy, or the store, so any worker (a CLI run, the API, a Ray task) can build
+and read these records.
+
+Flow::
+
+    ingest  --RawDocument | Rejection-->  clean  --Document | Rejection-->  store
+    (later: nlp -> entities -> events -> claims -> link, each returning records defined here)
+
+Offsets: every ``Evidence`` points into ``Document.body``, the clean body, which never changes
+once stored (a changed page becomes a new ``Document`` version with its own id).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, Literal
+
+#: Version of the export contract (docs/export.md). Bump the minor part when fields are added,
+#: the major part when a field changes meaning or disappears.
+SCHEMA_VERSION = "1.0"
+
+ContentKind = Literal["text", "html"]
+
+
+def sha256_hex(data: bytes | str) -> str:
+    """Hex SHA-256 of bytes, or of a string encoded as UTF-8."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A span of a stored clean body: ``body[start:end] == text``."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc": self.doc, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One article as a reader found it, before any cleaning.
+
+    ``text`` is the decoded input (plain text or HTML source); ``raw_hash`` is the SHA-256 of the
+    bytes as read, the key of ingest idempotence. ``hints`` carries metadata the container stated
+    (a JSONL line's title, a feed item's date, a WARC record's target URI); the cleaner prefers
+    them to what it can infer.
+    """
+
+    source: str  # what users see: the input file's name, or the URL
+    location: str  # where exactly: absolute path (+ "#line=N" / "#record=N"), or the URL
+    kind: ContentKind
+    text: str
+    raw_hash: str
+    reader: str  # registry name of the reader that produced it, e.g. "newsgraph.ingest.text.v1"
+    url: str | None = None
+    encoding: str | None = None
+    hints: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def source_key(self) -> str:
+        """Identity of "the same page" across versions: its URL if known, else its location."""
+        return self.url or self.location
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input that could not be processed, with a machine-readable reason.
+
+    Rejections are stored and reported, never only logged.
+    """
+
+    source: str
+    stage: str  # "ingest", "clean", "store", ...
+    reason_code: str  # e.g. "binary", "empty", "too_large", "bad_encoding", "no_body"
+    detail: str  # a sentence a user can act on
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "source": self.source,
+            "stage": self.stage,
+            "reason_code": self.reason_code,
+            "detail": self.detail,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedBlock:
+    """A line or paragraph the cleaner dropped from the body, and why (for `show --junk`)."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateEstimate:
+    """When the reported events happened, estimated from dates in the body.
+
+    ``earliest``/``latest`` bound the events; ``basis`` lists the body phrases that gave them.
+    """
+
+    earliest: date
+    latest: date
+    basis: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "earliest": self.earliest.isoformat(),
+            "latest": self.latest.isoformat(),
+            "basis": list(self.basis),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """Metadata the cleaner found for one article."""
+
+    title: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    authors: tuple[str, ...] = ()
+    dateline: str | None = None
+    published: datetime | date | None = None
+    stated_date: datetime | date | None = None
+    events_date: DateEstimate | None = None
+    wire_sources: tuple[str, ...] = ()
+    language: str | None = None
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CleanArticle:
+    """What the clean stage returns for one RawDocument, before it gets an id."""
+
+    body: str
+    meta: ArticleMeta
+    removed: tuple[RemovedBlock, ...] = ()
+    producer: str = "newsgraph.clean.v1"
+
+
+def document_id(source_key: str, body: str) -> str:
+    """Stable id: the same body from the same page always gets the same id."""
+    return "d" + sha256_hex(source_key + "\x00" + body)[:15]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A stored article: clean body plus metadata. The body never changes once stored."""
+
+    id: str
+    source: str
+    location: str
+    url: str | None
+    body: str
+    meta: ArticleMeta
+    raw_hash: str
+    body_hash: str
+    version: int = 1
+    supersedes: str | None = None  # id of the previous version of the same page
+    removed: tuple[RemovedBlock, ...] = ()
+    reader: str = ""
+    producer: str = "newsgraph.clean.v1"
+    ingested_at: datetime | None = None
+
+    @property
+    def source_key(self) -> str:
+        return self.url or self.location
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """An Evidence span of this document's body."""
+        if not 0 <= start <= end <= len(self.body):
+            raise ValueError(f"span {start}:{end} is outside the body of {self.id}")
+        return Evidence(self.id, start, end, self.body[start:end])
+
+
+class AddOutcome(StrEnum):
+    """What storing a document did."""
+
+    ADDED = "added"
+    NEW_VERSION = "new_version"  # same page (URL/location), changed content
+    DUPLICATE = "duplicate"  # same raw bytes, or same body from the same page
+
+
+# ---------------------------------------------------------------------------------------------
+# Records of later stages. They are part of the contract now so that the store and the export
+# have a stable shape; the stages that fill them are built in later issues.
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    entity: str
+    evidence: Evidence
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str  # PERSON, ORG, ARMED_GROUP, GOVERNMENT, COUNTRY, PLACE, MEDIA, OTHER
+    aliases: tuple[str, ...] = ()
+    kb_id: str | None = None
+    wikidata: str | None = None
+    roles: tuple[str, ...] = ()
+    mentions: tuple[Evidence, ...] = ()
+    producer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    subject: str
+    predicate: str
+    object: str
+    qualifier: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+    producer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    type: str  # PLOVER event type
+    evidence: tuple[Evidence, ...]
+    mode: str | None = None
+    subtype: str | None = None
+    cameo: str | None = None
+    source: tuple[str, ...] = ()
+    target: tuple[str, ...] = ()
+    location: str | None = None
+    date: date | None = None
+    date_precision: str | None = None
+    date_text: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    attributed_to: str | None = None
+    producer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    text: str
+    evidence: tuple[Evidence, ...]
+    claimant: str | None = None
+    value: float | None = None
+    unit: str | None = None
+    producer: str = ""
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """Summary of one ingest run (mutable while the run goes on)."""
+
+    added: list[str] = field(default_factory=list)
+    new_versions: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejections
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": len(self.added),
+            "new_versions": len(self.new_versions),
+            "duplicates": len(self.duplicates),
+            "skipped": [r.to_dict() for r in self.rejections],
+        }
