@@ -16,6 +16,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -145,18 +146,30 @@ def ingest(
     raise typer.Exit(0 if report.ok else 1)
 
 
-def _doc_row(doc: Document) -> list[str]:
-    meta = doc.meta
-    published = meta.published.isoformat() if meta.published else ""
-    return [
-        doc.id,
-        doc.source,
-        meta.title or "",
-        meta.outlet or "",
-        published,
-        ", ".join(meta.wire_sources),
-        ", ".join(meta.flags),
-    ]
+def _print_docs(docs: list[Document]) -> None:
+    """Three lines per document: id + headline, metadata, provenance (fits any width)."""
+    for doc in docs:
+        meta = doc.meta
+        facts = [
+            meta.outlet or "outlet unknown",
+            meta.published.isoformat()[:10] if meta.published else "no date",
+        ]
+        if meta.dateline:
+            facts.append(f"dateline {meta.dateline}")
+        if meta.byline:
+            facts.append(meta.byline)
+        if meta.wire_sources:
+            facts.append("wire: " + ", ".join(meta.wire_sources))
+        if meta.flags:
+            facts.append("[yellow]flags: " + ", ".join(meta.flags) + "[/]")
+        out.print(f"[bold cyan]{doc.id[:9]}[/]  [bold]{escape(meta.title or '(no title)')}[/]")
+        out.print("           " + " · ".join(facts), highlight=False)
+        version = f" · version {doc.version}" if doc.version > 1 else ""
+        out.print(
+            f"[dim]           {escape(doc.location.rsplit('/', 1)[-1])} · {len(doc.body):,} chars"
+            f" · {len(doc.removed)} line(s) removed{version}[/]",
+            highlight=False,
+        )
 
 
 @app.command("docs")
@@ -177,10 +190,7 @@ def list_docs(
         ]
         out.print_json(json.dumps(rows, ensure_ascii=False))
         return
-    table = Table("id", "source", "title", "outlet", "published", "wire", "flags")
-    for doc in docs:
-        table.add_row(*_doc_row(doc))
-    out.print(table)
+    _print_docs(docs)
     out.print(f"{len(docs)} document(s) in {db}")
 
 
@@ -310,16 +320,16 @@ def demo(
         report = _run_ingest(Ingestor(store, Config()), targets, quiet)
         _print_report(report)
         docs = list(store.iter_documents())
-        table = Table("id", "source", "title", "outlet", "published", "wire", "flags")
-        for doc in docs:
-            table.add_row(*_doc_row(doc))
-        out.print(table)
+        _print_docs(docs)
         total = store.count_documents()
-    out.print(
-        f"{total} document(s) stored in {db}. Next: `newsgraph show {docs[0].id if docs else 'ID'}"
-        f" --db {db} --junk`, `newsgraph search hezbollah --db {db}`, "
-        f"`newsgraph export --db {db} --format json`."
-    )
+    first = docs[0].id[:9] if docs else "ID"
+    out.print(f"{total} document(s) stored in {db}. Next, try:")
+    for command in (
+        f"newsgraph show {first} --db {db} --junk",
+        f"newsgraph search 'hezbollah OR hizbullah' --db {db}",
+        f"newsgraph export --db {db} --format json -o newsgraph.json",
+    ):
+        out.print(f"  {command}", highlight=False, markup=False)
 
 
 def main() -> None:

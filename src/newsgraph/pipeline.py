@@ -88,10 +88,10 @@ class Ingestor:
             return
         try:
             article = clean_document(raw, self.config, cleaner=self.cleaner)
+            outcome, doc = self.store.add_document(raw, article)
         except InputError as exc:
             self._reject(exc.to_rejection(raw.source), report)
             return
-        outcome, doc = self.store.add_document(raw, article)
         {
             AddOutcome.ADDED: report.added,
             AddOutcome.NEW_VERSION: report.new_versions,
