@@ -122,12 +122,16 @@ def main(argv: list[str] | None = None) -> None:
         print(f"text ingest+clean+store: {n} docs in {secs:.1f} s = {n / secs:.0f} docs/s")
         n_html, secs_html = time_ingest(html_dir, root / "html.db")
         rate_html = n_html / secs_html
-        print(f"html ingest+clean+store: {n_html} docs in {secs_html:.1f} s = {rate_html:.0f} docs/s")
+        print(
+            f"html ingest+clean+store: {n_html} docs in {secs_html:.1f} s = {rate_html:.0f} docs/s"
+        )
         n_bare, secs_bare = time_bare_trafilatura(html_dir)
         rate_bare = n_bare / secs_bare
-        print(f"bare trafilatura.extract: {n_bare} pages in {secs_bare:.1f} s = {rate_bare:.0f} pages/s")
+        print(f"bare trafilatura.extract: {n_bare} pages in {secs_bare:.1f} s = {rate_bare:.0f}/s")
         print(f"ratio html ingest / bare trafilatura: {rate_html / rate_bare:.2f}")
-        print(f"peak RSS: {peak_rss_mb():.0f} MB (after import and corpus generation: {base:.0f} MB)")
+        print(
+            f"peak RSS: {peak_rss_mb():.0f} MB (after import and corpus generation: {base:.0f} MB)"
+        )
         print(f"python {sys.version.split()[0]}, one process, one core")
 
 

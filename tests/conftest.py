@@ -15,7 +15,9 @@ SEEDS = SHARED / "corpus" / "seeds"
 def seeds_dir() -> Path:
     """Folder of the five real seed articles; tests that need it skip when it is absent."""
     if not SEEDS.is_dir():
-        pytest.skip(f"seed corpus not found at {SEEDS} (set NEWSGRAPH_SHARED to the shared/ folder)")
+        pytest.skip(
+            f"seed corpus not found at {SEEDS} (set NEWSGRAPH_SHARED to the shared/ folder)"
+        )
     return SEEDS
 
 

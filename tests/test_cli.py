@@ -75,7 +75,9 @@ def test_docs_show_search(seed_db: str) -> None:
 
 def test_ingest_exit_code_reports_skips(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("")
-    result = runner.invoke(app, ["ingest", str(tmp_path / "empty.txt"), "--db", str(tmp_path / "e.db")])
+    result = runner.invoke(
+        app, ["ingest", str(tmp_path / "empty.txt"), "--db", str(tmp_path / "e.db")]
+    )
     assert result.exit_code == 1
     assert "empty" in result.output
     rej = runner.invoke(app, ["rejections", "--db", str(tmp_path / "e.db"), "--json"])

@@ -85,7 +85,7 @@ def test_seed_paragraph_counts_survive(seeded, seed_texts: dict[str, str]) -> No
         for line in text.splitlines():
             line = line.strip()
             # Real paragraphs: long and ending like a sentence; junk lists are short headlines.
-            if len(line) > 150 and line[-1] in ".”\"" and not any(j in line for j in SEED_JUNK):
+            if len(line) > 150 and line[-1] in '.”"' and not any(j in line for j in SEED_JUNK):
                 assert line in body, (name, line[:60])
 
 

@@ -1,4 +1,4 @@
-"""The shipped sample articles against their hand-written gold (tests/fixtures/samples_gold.json)."""
+"""The shipped sample articles against their hand-written gold (fixtures/samples_gold.json)."""
 
 from __future__ import annotations
 

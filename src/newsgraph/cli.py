@@ -218,8 +218,12 @@ def show(
     ):  # fmt: skip
         value = data.get(key)
         if value not in (None, [], ""):
-            meta.add_row(f"[bold]{key}[/]", json.dumps(value, ensure_ascii=False)
-                         if isinstance(value, (list, dict)) else str(value))
+            meta.add_row(
+                f"[bold]{key}[/]",
+                json.dumps(value, ensure_ascii=False)
+                if isinstance(value, (list, dict))
+                else str(value),
+            )
     out.print(meta)
     out.rule("body")
     out.print(found.body, markup=False, highlight=False)

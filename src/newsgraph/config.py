@@ -28,7 +28,9 @@ class Config:
     )
     max_container_bytes: int = field(
         default=2_000_000_000,
-        metadata={"help": "Largest WARC/JSONL/feed container read (records inside are capped by max_bytes)."},
+        metadata={
+            "help": "Largest WARC/JSONL/feed file read (each record is capped by max_bytes)."
+        },
     )
     min_body_chars: int = field(
         default=200,

@@ -14,19 +14,24 @@ gives each a role:
 
 How lines are judged, in order:
 
-1. **Shape of the line alone**: separators ("___"), bare URLs, reaction widgets ("Like! (12)"),
-   breadcrumbs ("Home > Markets"), photo captions with a credit ("... [Name/AFP]"), date and
-   byline lines, and the boilerplate lexicon (``data/boilerplate.txt``).
-2. **Sections**: a comment marker ("One Comment", "Leave a reply") after the body has started
-   drops everything after it; a link-list heading ("Related", "Most read",
-   ``data/clean_link_headings.txt``) drops the short headline-like lines that follow it;
-   bullet runs of Title Case headlines are link lists too.
-3. **Duplicates**: a line repeating an earlier one (ignoring case, quotes and punctuation).
-4. **Position**: the *body zone* runs from the first to the last *anchor* (a line that reads
-   as a real paragraph: a full sentence of some length). Before it, the *header zone* holds the
-   headline, section labels, navigation leftovers and a standfirst; after it, the *footer zone*
-   holds credits (kept) and leftovers (short non-sentences, dropped). Inside the body zone,
-   anything not caught by steps 1-3 is body: short paragraphs, quotes and subheadings survive.
+1. **Shape of the line alone**: separators ("___"), links to image files, reaction widgets
+   ("veryGood! (56153)"), breadcrumbs ("Home > Markets"), photo captions with a credit
+   ("... [Name/AFP]"), inline links ("Related: Some Headline"), stated-date lines, and the
+   boilerplate lexicon (``data/boilerplate.txt``). Credit lines ("X contributed to this
+   report.", ``data/clean_credit_lines.txt``) are protected from the later steps.
+2. **Sections**: a comment marker ("One Comment", "Leave a reply",
+   ``data/clean_comment_markers.txt``) after the body has started drops everything after it;
+   a link-list heading ("Related", "Most read", ``data/clean_link_headings.txt``) drops the
+   short headline-like lines that follow it; bullet runs of Title Case headlines are link lists.
+3. **Position**: the *body zone* runs from the first to the last *anchor* (a sentence of 15+
+   words, or any line of 40+). Before the content starts, the *header zone* holds the headline
+   (the line matching ``title_hint``, or without a hint the first title-like line), section
+   labels, bylines, navigation leftovers and a standfirst (kept). After the last anchor, a
+   short trailing run of non-sentences is dropped. Inside the body zone anything not caught
+   by steps 1-2 is body: short paragraphs, quotes, lists and subheadings survive.
+4. **Duplicates**: a substantial paragraph (a sentence of 15+ words) repeating an earlier one,
+   or any line repeating the headline, ignoring case, quotes and punctuation. A standfirst that
+   reappears in the body is dropped in favour of its in-body copy.
 """
 
 from __future__ import annotations
@@ -103,16 +108,6 @@ _BYLINE = re.compile(
 _BYLINE_MAX_WORDS = 14
 _BYLINE_LEAD_LINES = 4  # a byline may stand this many lines into the body zone
 # Words allowed in a line that states only a date/time ("Updated: Tue., Nov. 19, 2019 1:23 p.m.").
-_DATE_WORDS = frozenset(
-    """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    monday tuesday wednesday thursday friday saturday sunday
-    mon tue tues wed thu thur thurs fri sat sun
-    am pm a p m t z h gmt utc et est edt ct cst cdt mt mst mdt pt pst pdt bst cet cest ist eet
-    at on of date dated published updated posted modified last first created time the
-    """.split()
-)
 _CALENDAR_WORDS = frozenset(
     """
     january february march april may june july august september october november december
@@ -121,8 +116,14 @@ _CALENDAR_WORDS = frozenset(
     mon tue tues wed thu thur thurs fri sat sun
     """.split()
 )
+_DATE_WORDS = _CALENDAR_WORDS | frozenset(
+    """
+    am pm a p m t z h gmt utc et est edt ct cst cdt mt mst mdt pt pst pdt bst cet cest ist eet
+    at on of date dated published updated posted modified last first created time the
+    """.split()
+)
 _DATE_SHAPE = re.compile(
-    r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b"
+    r"\b\d{4}-\d{1,2}-\d{1,2}(?!\d)|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b"
 )
 _DATE_PREFIX = re.compile(
     r"^(?:date|dated|published|updated|posted|last updated|first published|modified|"
@@ -562,11 +563,18 @@ def _is_date_line(line: _Line) -> bool:
     if line.words > _DATE_MAX_WORDS or not any(c.isdigit() for c in line.text):
         return False
     tokens = _WORD.findall(line.text.casefold())
-    if all(t.isdigit() or t in _DATE_WORDS or _is_iso_chunk(t) for t in tokens):
-        # Digits alone may be a phone number or a score: ask for a month, a weekday or a
-        # numeric date shape.
-        return bool(_DATE_SHAPE.search(line.text)) or any(t in _CALENDAR_WORDS for t in tokens)
-    return bool(_DATE_PREFIX.match(line.text)) and line.words <= 8 and not line.sentence
+    only_date_words = all(t.isdigit() or t in _DATE_WORDS or _is_iso_chunk(t) for t in tokens)
+    # Digits alone may be a phone number or a score: ask for a month, a weekday, a numeric
+    # date shape, or a "Published:"/"Updated" prefix.
+    if only_date_words and (
+        _DATE_SHAPE.search(line.text) or any(t in _CALENDAR_WORDS for t in tokens)
+    ):
+        return True
+    return (
+        bool(_DATE_PREFIX.match(line.text))
+        and line.words <= 8
+        and (only_date_words or not line.sentence)
+    )
 
 
 def _is_iso_chunk(token: str) -> bool:
