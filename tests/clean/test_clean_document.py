@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -185,7 +185,8 @@ def test_html_page() -> None:
     assert meta.authors == ("Rana Haddad",)
     assert meta.dateline == "AMMAN"
     assert meta.wire_sources == ("AFP",)
-    assert meta.stated_date == date(2024, 3, 12)
+    # The page states a time and zone; both are kept.
+    assert meta.stated_date == datetime(2024, 3, 12, 9, 30, tzinfo=timezone(timedelta(hours=2)))
     assert meta.events_date is not None and meta.events_date.latest == date(2024, 3, 12)
     assert meta.flags == ()
     assert meta.language == "en"

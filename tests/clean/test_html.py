@@ -87,7 +87,7 @@ def test_article_page_text_metadata_and_clean_body() -> None:
     assert isinstance(extraction, HtmlExtraction)
     assert extraction.title == TITLE
     assert extraction.author == "Lena Varga"
-    assert extraction.date == "2024-03-05"
+    assert extraction.date == "2024-03-05T09:30:00+0000"  # the time the page states is kept
     assert extraction.sitename == "The Coast Courier"
     assert extraction.url == "https://courier.example/harbour"
     lines = extraction.text.split("\n")
