@@ -36,7 +36,7 @@ import unicodedata
 from functools import cache
 
 from newsgraph.clean.html import HtmlExtraction, extract_html
-from newsgraph.clean.lines import Block, LineCleaner
+from newsgraph.clean.lines import LineCleaner
 from newsgraph.clean.metadata import extract_metadata
 from newsgraph.config import Config
 from newsgraph.errors import InputError
@@ -66,7 +66,8 @@ def normalise_text(text: str) -> str:
     text = _LINE_BREAKS.sub("\n", text)
     text = text.translate(_INVISIBLE)
     text = _CONTROL.sub("", text)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    text = _SPACES.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
 
 
 @cache
@@ -94,10 +95,8 @@ def clean_document(
         else:
             text = raw.text
         title_hint = raw.hints.get("title") or (html.title if html else None)
-        blocks = [
-            Block(normalise_text(b.text), b.role, b.reason)
-            for b in clean(normalise_text(text), title_hint=title_hint)
-        ]
+        # Blocks are lines of the normalised text, so they need no second pass.
+        blocks = clean(normalise_text(text), title_hint=title_hint)
     except InputError as exc:
         exc.stage = "clean"
         exc.source = exc.source or raw.source

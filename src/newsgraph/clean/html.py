@@ -16,7 +16,6 @@ from lxml.etree import LxmlError
 
 from newsgraph.errors import InputError
 
-
 _DATE_PARAMS = {
     "extensive_search": False,
     "original_date": True,

@@ -16,7 +16,7 @@ MIN_LETTERS = 20
 #: Below this normalised probability the identifier abstains.
 MIN_CONFIDENCE = 0.2
 #: Characters of text classified: enough for a stable guess, bounded cost on huge bodies.
-MAX_CHARS = 1500
+MAX_CHARS = 1000
 
 _LETTER = re.compile(r"[^\W\d_]")
 _TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
