@@ -99,13 +99,36 @@ def time_ingest(folder: Path, db: Path) -> tuple[int, float]:
 
 
 def time_bare_trafilatura(folder: Path) -> tuple[int, float]:
+    """Read each page (gunzipping .gz) and run bare ``trafilatura.extract`` on it."""
+    import gzip
+
     import trafilatura
 
     files = sorted(folder.iterdir())
     start = time.perf_counter()
     for path in files:
-        trafilatura.extract(path.read_text(encoding="utf-8"))
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        trafilatura.extract(data.decode("utf-8", errors="replace"))
     return len(files), time.perf_counter() - start
+
+
+REAL_PAGES = Path(__file__).resolve().parents[1].parent / "shared/benchdata/article_extraction/html"
+
+
+def compare_real_pages(root: Path) -> None:
+    """Our HTML ingest vs bare trafilatura on real news pages (the extraction benchmark's)."""
+    if not REAL_PAGES.is_dir():
+        print(f"real pages: not found at {REAL_PAGES}, skipped")
+        return
+    n_bare, secs_bare = time_bare_trafilatura(REAL_PAGES)
+    n, secs = time_ingest(REAL_PAGES, root / "real.db")
+    print(
+        f"real pages ({n_bare}): ingest+clean+store {n / secs:.0f} docs/s "
+        f"({n} stored), bare trafilatura.extract {n_bare / secs_bare:.0f} pages/s, "
+        f"ratio {(n / secs) / (n_bare / secs_bare):.2f}"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -129,6 +152,7 @@ def main(argv: list[str] | None = None) -> None:
         rate_bare = n_bare / secs_bare
         print(f"bare trafilatura.extract: {n_bare} pages in {secs_bare:.1f} s = {rate_bare:.0f}/s")
         print(f"ratio html ingest / bare trafilatura: {rate_html / rate_bare:.2f}")
+        compare_real_pages(root)
         print(
             f"peak RSS: {peak_rss_mb():.0f} MB (after import and corpus generation: {base:.0f} MB)"
         )

@@ -100,3 +100,11 @@ def test_helpers() -> None:
     assert declared_charset(b"<html><body>no charset</body></html>") is None
     assert looks_like_text(SENTENCES["zh"] * 10)  # no spaces, but CJK
     assert not looks_like_text("ЂЃГЎяю" * 40)  # letters with no spaces: mojibake
+
+
+def test_minified_html_without_spaces_is_still_html() -> None:
+    """A real page can open with many KiB of minified script: not garbage, just markup."""
+    script = "<script>" + "var_a=1;function(b){return_b*2};" * 1200 + "</script>"
+    page = f"<html><head>{script}</head><body><p>A real paragraph of text.</p></body></html>"
+    text, encoding = decode_bytes(page.encode("utf-8"), html=True)
+    assert encoding == "utf-8" and "real paragraph" in text

@@ -119,11 +119,12 @@ def utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def looks_like_text(text: str) -> bool:
+def looks_like_text(text: str, *, markup: bool = False) -> bool:
     """False for decoded garbage: control characters, or long runs of letters with no spaces.
 
     Real prose has whitespace between words except in Chinese, Japanese and Thai, whose
-    characters are recognised by name.
+    characters are recognised by name. With ``markup=True`` (HTML) only control characters
+    count: minified pages and inline scripts legitimately run for many KiB without a space.
     """
     if not text.strip():
         return True
@@ -133,7 +134,7 @@ def looks_like_text(text: str) -> bool:
     )
     if controls / len(sample) > 0.02:
         return False
-    if len(sample) < 80:
+    if markup or len(sample) < 80:
         return True
     spaces = len(_WHITESPACE.findall(sample))
     if spaces / len(sample) >= 0.02:
@@ -172,7 +173,7 @@ def decode_bytes(
     )
     if stated is not None:
         text = _strict(data, stated)
-        if text is not None and looks_like_text(text):
+        if text is not None and looks_like_text(text, markup=html):
             if stated != "utf-8" and not data.isascii() and _is_single_byte(stated):
                 utf8 = _strict(data, "utf-8")
                 if utf8 is not None:
@@ -182,14 +183,14 @@ def decode_bytes(
     utf16 = utf16_without_bom(data)
     if utf16 is not None:
         text = _strict(data, utf16)
-        if text is not None and looks_like_text(text):
+        if text is not None and looks_like_text(text, markup=html):
             return text, utf16
     text = _strict(data, "utf-8")
     if text is not None:
-        if looks_like_text(text):
+        if looks_like_text(text, markup=html):
             return text, "utf-8"
         raise _bad_encoding("it is valid UTF-8 but decodes to control characters, not prose")
-    guess = _guess(data)
+    guess = _guess(data, html=html)
     if guess is None:
         raise _bad_encoding("it is not UTF-8 and no known encoding turns it into readable text")
     return guess
@@ -234,7 +235,7 @@ def oddities(text: str) -> int:
     return count
 
 
-def _guess(data: bytes) -> tuple[str, str] | None:
+def _guess(data: bytes, *, html: bool = False) -> tuple[str, str] | None:
     """Best legacy decoding of ``data`` or None.
 
     charset_normalizer proposes candidates (DOS and Mac code pages dropped unless nothing else
@@ -257,7 +258,7 @@ def _guess(data: bytes) -> tuple[str, str] | None:
     scored: list[tuple[int, int, float, str, str]] = []
     for name in names:
         text = _strict(data, name)
-        if text is None or not looks_like_text(text):
+        if text is None or not looks_like_text(text, markup=html):
             continue
         mess = mess_ratio(text[:65536], maximum_threshold=1.0)
         if mess > _MAX_MESS:
