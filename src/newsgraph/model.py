@@ -200,6 +200,54 @@ class AddOutcome(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a parsed body. ``head`` is the index of its syntactic head (itself at a root)."""
+
+    start: int  # character offsets into Document.body
+    end: int
+    lemma: str
+    pos: str  # Universal POS ("PROPN", "VERB", ...)
+    tag: str  # fine-grained tag ("NNP", "VBD", ...)
+    dep: str  # dependency label ("nsubj", "appos", ...)
+    head: int
+    ent_type: str = ""  # label of the named entity the token belongs to, "" if none
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: character span and token span ``[token_start, token_end)``."""
+
+    start: int
+    end: int
+    token_start: int
+    token_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class NerSpan:
+    """A named-entity span found by the NLP backend (statistical model or entity ruler)."""
+
+    start: int
+    end: int
+    label: str  # spaCy/OntoNotes label: PERSON, ORG, GPE, NORP, LOC, FAC, ...
+    token_start: int
+    token_end: int
+    kb_id: str = ""  # set when the entity ruler matched a knowledge-base alias
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDocument:
+    """The NLP pass over one Document body: everything later stages need, without spaCy."""
+
+    doc: str
+    producer: str  # e.g. "newsgraph.nlp.spacy.v1:en_core_web_sm-3.8.0"
+    tokens: tuple[Token, ...]
+    sentences: tuple[Sentence, ...]
+    entities: tuple[NerSpan, ...]
+    noun_chunks: tuple[tuple[int, int], ...] = ()  # token spans [start, end)
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     entity: str
     evidence: Evidence
@@ -227,6 +275,17 @@ class Relation:
     qualifier: str | None = None
     evidence: tuple[Evidence, ...] = ()
     producer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MergeDecision:
+    """Why a mention was linked to an entity (shown by ``newsgraph entity NAME --why``)."""
+
+    entity: str  # entity id
+    surface: str  # the mention text as written
+    doc: str
+    rule: str  # e.g. "kb_alias", "normalized_name", "surname_in_doc", "acronym", "demonym"
+    detail: str  # a sentence: what matched what
 
 
 @dataclass(frozen=True, slots=True)
