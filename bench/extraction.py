@@ -2,8 +2,7 @@
 
 Scores, in one run and on the same pages, bare ``trafilatura.extract(html)`` (default settings,
 as in the published 0.958 figure) against newsgraph's body: ``clean_document`` of an HTML
-``RawDocument`` when that entry point is importable and working, else ``extract_html`` followed
-by ``LineCleaner`` (the script says which). Then lists the pages where newsgraph loses most
+``RawDocument`` (trafilatura, then the line cleaner and the metadata step). Then lists the pages where newsgraph loses most
 against bare trafilatura, to find over-deletions of the cleaner.
 
 Scoring is the benchmark's own (scrapinghub/article-extraction-benchmark, ``evaluate.py``):
@@ -144,63 +143,31 @@ def extraction_only(page: Page) -> str:
 
 
 def newsgraph_extractor() -> tuple[str, Callable[[Page], str]]:
-    """(description, function) for newsgraph's body: clean_document if it works, else
-    extract_html + LineCleaner."""
-    from newsgraph.clean.html import extract_html
+    """(description, function) for newsgraph's body: ``clean_document(...).body``."""
+    from newsgraph.clean import clean_document
     from newsgraph.clean.lines import LineCleaner
+    from newsgraph.config import Config
     from newsgraph.errors import InputError
+    from newsgraph.model import RawDocument, sha256_hex
 
-    cleaner = LineCleaner()
+    config, cleaner = Config(), LineCleaner()
 
-    def via_lines(page: Page) -> str:
+    def via_clean_document(page: Page) -> str:
+        raw = RawDocument(
+            source=page.url or page.id,
+            location=page.id,
+            kind="html",
+            text=page.html,
+            raw_hash=sha256_hex(page.html),
+            reader="bench",
+            url=page.url or None,
+        )
         try:
-            extraction = extract_html(page.html, page.url)
+            return clean_document(raw, config, cleaner=cleaner).body
         except InputError:
             return ""
-        blocks = cleaner(extraction.text, title_hint=extraction.title)
-        return "\n\n".join(b.text for b in blocks if b.role == "body")
 
-    try:
-        from newsgraph.clean import clean_document
-        from newsgraph.config import Config
-        from newsgraph.model import RawDocument, sha256_hex
-
-        config = Config()
-
-        def via_clean_document(page: Page) -> str:
-            raw = RawDocument(
-                source=page.url or page.id,
-                location=page.id,
-                kind="html",
-                text=page.html,
-                raw_hash=sha256_hex(page.html),
-                reader="bench",
-                url=page.url or None,
-            )
-            try:
-                return clean_document(raw, config, cleaner=cleaner).body
-            except InputError:
-                return ""
-
-        probe = Page("probe", "", _PROBE_HTML, "")
-        if not via_clean_document(probe).strip():
-            raise RuntimeError("clean_document returned no body for a plain article page")
-        return "clean_document(RawDocument(kind='html'), Config()).body", via_clean_document
-    except Exception as exc:  # noqa: BLE001 - any failure means "not usable yet"
-        reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:120]
-        return f"extract_html + LineCleaner (clean_document unavailable: {reason})", via_lines
-
-
-# A plain article page used to check that clean_document works before trusting it.
-_PROBE_HTML = (
-    "<html><head><title>Probe page</title></head><body><article><h1>Probe page</h1>"
-    + "".join(
-        f"<p>This is paragraph number {i} of a probe article, written to check that the "
-        "cleaning entry point returns a body for an ordinary page of prose.</p>"
-        for i in range(6)
-    )
-    + "</article></body></html>"
-)
+    return "clean_document(RawDocument(kind='html'), Config()).body", via_clean_document
 
 
 def run(pages: Sequence[Page], extractor: Callable[[Page], str]) -> tuple[list[Match], float]:

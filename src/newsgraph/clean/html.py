@@ -52,6 +52,9 @@ def extract_html(
             html,
             url=url,
             with_metadata=True,
+            # No fallback extractors (readability, jusText): on the extraction benchmark the
+            # line cleaner does their job better (F1 0.977 vs 0.976) at two thirds of the time.
+            fast=True,
             include_comments=False,
             include_tables=include_tables,
             # The date with its time when the page states one; the quick htmldate search
