@@ -1,9 +1,10 @@
 """HTML main-text extraction quality on the article-extraction benchmark pages.
 
 Scores, in one run and on the same pages, bare ``trafilatura.extract(html)`` (default settings,
-as in the published 0.958 figure) against newsgraph's body: ``clean_document`` of an HTML
-``RawDocument`` (trafilatura, then the line cleaner and the metadata step). Then lists the pages where newsgraph loses most
-against bare trafilatura, to find over-deletions of the cleaner.
+as in the published 0.958 figure) against newsgraph's body: ``clean_document`` of an
+HTML ``RawDocument`` (trafilatura, then the line cleaner and the metadata step). Then lists
+the pages where newsgraph loses most against bare trafilatura, to find over-deletions of the
+cleaner.
 
 Scoring is the benchmark's own (scrapinghub/article-extraction-benchmark, ``evaluate.py``):
 ``\\w+`` tokens, counts of 4-token shingles, TP = shared shingle counts; per-page precision and

@@ -201,7 +201,7 @@ class AddOutcome(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """One token of a parsed body. ``head`` is the index of its syntactic head (itself at a root)."""
+    """One token of a parsed body; ``head`` is the index of its syntactic head (itself at roots)."""
 
     start: int  # character offsets into Document.body
     end: int
