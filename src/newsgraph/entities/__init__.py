@@ -1,15 +1,35 @@
-"""Entities stage (being built): one canonical entity per real-world actor and place.
+"""Entities stage: one canonical entity per real-world actor and place, with stated roles.
 
-Ready now:
+Public API::
 
-- ``newsgraph.entities.kb``: ``KnowledgeBase.load(extra=())`` — every ISO country (names,
-  demonyms, ISO codes as non-text identifiers), one government per country, cities with
-  coordinates and capital-as-government metonyms ("Tehran" -> ``ng:gov:ir``), and the curated
-  actors of ``data/actors.jsonl`` (armed groups, agencies, media, leaders with dated roles).
-  ``lookup(surface)`` finds entries by any spelling variant, best first; ``validate()`` lists
-  data problems.
-- ``newsgraph.entities.normalize``: ``normalize_name`` (the key spelling variants share:
-  al-Arouri == Aruri, Hezbollah == Hizbullah) and ``acronym``.
+    resolve_entities(items: Sequence[tuple[Document, ParsedDocument]],
+                     kb: KnowledgeBase | None = None) -> EntityResult
+    EntityResult(entities, mentions, relations, decisions)
+    KnowledgeBase.load(extra=()) ; normalize_name(s) ; acronym(s)
 
-Still to come (issue 4): the NLP pass, mention canonicalization, roles from text, export.
+Modules, one concept each:
+
+- ``kb``         the knowledge base (countries, governments, cities, curated actors) and lookup
+- ``normalize``  name keys under which spelling variants meet (al-Arouri == Aruri)
+- ``canonical``  surface trimming, title stripping, the word lists in ``data/``
+- ``mentions``   mention candidates of a parsed document (names, demonym institutions,
+                 descriptive references)
+- ``link``       linking within a document (KB alias, metonymy, acronyms, surnames, short forms,
+                 descriptive references), each link with its rule
+- ``roles``      relations stated in the text (appositives, titles, backing, part-of)
+- ``resolve``    the stage: per-document linking plus evidence-based merging across documents
 """
+
+from newsgraph.entities.kb import KBEntry, KnowledgeBase
+from newsgraph.entities.normalize import acronym, normalize_name
+from newsgraph.entities.resolve import PRODUCER, EntityResult, resolve_entities
+
+__all__ = [
+    "PRODUCER",
+    "EntityResult",
+    "KBEntry",
+    "KnowledgeBase",
+    "acronym",
+    "normalize_name",
+    "resolve_entities",
+]

@@ -27,8 +27,11 @@ def to_parsed(doc_id: str, sdoc: Any, producer: str) -> ParsedDocument:
         for t in sdoc
     )
     sentences = tuple(Sentence(s.start_char, s.end_char, s.start, s.end) for s in sdoc.sents)
+    # The entity ruler stores a pattern's "id" (our KB id) as the span's ent_id; a linker
+    # component would set kb_id. Either is the KB id.
     entities = tuple(
-        NerSpan(e.start_char, e.end_char, e.label_, e.start, e.end, e.kb_id_) for e in sdoc.ents
+        NerSpan(e.start_char, e.end_char, e.label_, e.start, e.end, e.kb_id_ or e.ent_id_)
+        for e in sdoc.ents
     )
     chunks = tuple((c.start, c.end) for c in sdoc.noun_chunks) if sdoc.has_annotation("DEP") else ()
     return ParsedDocument(doc_id, producer, tokens, sentences, entities, chunks)

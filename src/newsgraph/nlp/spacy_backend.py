@@ -151,9 +151,7 @@ class SpacyBackend:
                     yield text, (doc_id, n, len(parts), offset)
 
         done: list[tuple[int, ParsedDocument]] = []
-        stream = self.nlp.pipe(
-            pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process
-        )
+        stream = self.nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process)
         for sdoc, (doc_id, n, total, offset) in stream:
             parsed = to_parsed(doc_id, sdoc, self.producer)
             if total == 1:

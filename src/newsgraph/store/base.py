@@ -21,7 +21,14 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Protocol, Self, runtime_checkable
 
-from newsgraph.model import AddOutcome, CleanArticle, Document, RawDocument, Rejection
+from newsgraph.model import (
+    AddOutcome,
+    CleanArticle,
+    Document,
+    ParsedDocument,
+    RawDocument,
+    Rejection,
+)
 
 #: Kinds of later-stage records a store keeps, in export order; each is a list in the export.
 RECORD_KINDS: tuple[str, ...] = (
@@ -98,6 +105,21 @@ class Store(Protocol):
 
     def iter_records(self, kind: str) -> Iterator[dict[str, Any]]:
         """Later-stage records of one kind (see ``RECORD_KINDS``) as export dicts, stored order."""
+        ...
+
+    def add_parse(self, parsed: ParsedDocument) -> None:
+        """Store one document's NLP parse, keyed by (doc, producer); replaces an older one.
+
+        Raises ``StoreError`` when the document is not stored.
+        """
+        ...
+
+    def get_parse(self, doc_id: str, producer: str) -> ParsedDocument | None:
+        """The stored parse of a document by one producer, or None."""
+        ...
+
+    def docs_without_parse(self, producer: str) -> list[str]:
+        """Ids of latest-version documents, in ingest order, with no parse by ``producer``."""
         ...
 
     def close(self) -> None:

@@ -34,6 +34,7 @@ from newsgraph.model import (
     CleanArticle,
     DateEstimate,
     Document,
+    ParsedDocument,
     RawDocument,
     Rejection,
     RemovedBlock,
@@ -582,6 +583,48 @@ class SQLiteStore:
                 raise StoreError(
                     f"cannot search for {query!r}: {exc}; see SQLite FTS5 query syntax"
                 ) from exc
+
+    # -- NLP parses ------------------------------------------------------------------------------
+
+    def add_parse(self, parsed: ParsedDocument) -> None:
+        """Store the parse of one document, replacing an older one by the same producer.
+
+        Raises ``StoreError`` when the document is not in the store.
+        """
+        from newsgraph.nlp.serialize import parsed_to_bytes
+
+        blob = parsed_to_bytes(parsed)
+        with self._write(f"store the parse of {parsed.doc}") as conn:
+            if conn.execute("SELECT 1 FROM documents WHERE id = ?", (parsed.doc,)).fetchone():
+                conn.execute(
+                    "INSERT OR REPLACE INTO parses (doc, producer, data) VALUES (?, ?, ?)",
+                    (parsed.doc, parsed.producer, blob),
+                )
+                return
+        raise StoreError(
+            f"cannot store a parse of {parsed.doc}: no such document in {self._where}; "
+            "parse documents read from this store"
+        )
+
+    def get_parse(self, doc_id: str, producer: str) -> ParsedDocument | None:
+        """The stored parse of ``doc_id`` by ``producer``, or None."""
+        from newsgraph.nlp.serialize import parsed_from_bytes
+
+        rows = self._query(
+            "read a parse",
+            "SELECT data FROM parses WHERE doc = ? AND producer = ?",
+            (doc_id, producer),
+        )
+        return parsed_from_bytes(bytes(rows[0][0])) if rows else None
+
+    def docs_without_parse(self, producer: str, *, all_versions: bool = False) -> list[str]:
+        """Ids of documents (latest versions unless asked) with no parse by ``producer``."""
+        latest = "" if all_versions else f"AND {_LATEST}"
+        sql = (
+            "SELECT d.id FROM documents AS d WHERE NOT EXISTS (SELECT 1 FROM parses AS p "
+            f"WHERE p.doc = d.id AND p.producer = ?) {latest} ORDER BY d.seq"
+        )
+        return [row[0] for row in self._query("list unparsed documents", sql, (producer,))]
 
     def iter_records(self, kind: str) -> Iterator[dict[str, Any]]:
         """Later-stage records of one kind, in stored order, as their export dicts."""
