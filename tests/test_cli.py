@@ -105,5 +105,96 @@ def test_demo_runs_on_shipped_samples(tmp_path: Path) -> None:
 
 def test_help_lists_every_command() -> None:
     result = runner.invoke(app, ["--help"])
-    for command in ("ingest", "docs", "show", "search", "export", "rejections", "config", "demo"):
+    for command in (
+        "ingest", "docs", "show", "search", "export", "rejections", "config", "demo",
+        "analyse", "entities", "entity", "events",
+    ):  # fmt: skip
         assert command in result.stdout
+
+
+# -- analysis commands ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def analysed_db(seed_db: str, tmp_path_factory: pytest.TempPathFactory) -> str:
+    db = str(tmp_path_factory.mktemp("cli-analysed") / "a.db")
+    Path(db).write_bytes(Path(seed_db).read_bytes())
+    result = runner.invoke(app, ["analyse", "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["documents"] == 5 and report["parsed"] == 5
+    assert report["entities"] > 20 and report["events"] > 0
+    return db
+
+
+def test_entities_before_analyse_says_what_to_do(seed_db: str) -> None:
+    result = runner.invoke(app, ["entities", "--db", seed_db])
+    assert result.exit_code == 1
+    assert "newsgraph analyse" in " ".join(result.output.split())
+
+
+def test_analyse_again_parses_nothing_and_duplicates_nothing(analysed_db: str) -> None:
+    before = json.loads(runner.invoke(app, ["export", "--db", analysed_db]).stdout)
+    result = runner.invoke(app, ["analyse", "--db", analysed_db, "--json"])
+    assert json.loads(result.stdout)["parsed"] == 0
+    after = json.loads(runner.invoke(app, ["export", "--db", analysed_db]).stdout)
+    for key in ("entities", "relations", "events"):
+        assert after[key] == before[key], key
+
+
+def test_entities_filters_by_type_and_document(analysed_db: str) -> None:
+    groups = json.loads(
+        runner.invoke(
+            app, ["entities", "--db", analysed_db, "--type", "ARMED_GROUP", "--json"]
+        ).stdout
+    )
+    assert {e["type"] for e in groups} == {"ARMED_GROUP"}
+    hez = next(e for e in groups if e["id"] == "ng:hezbollah")
+    assert {"Hezbollah", "Hizbullah"} <= set(hez["aliases"])
+    docs = json.loads(runner.invoke(app, ["docs", "--db", analysed_db, "--json"]).stdout)
+    first = docs[0]["id"]
+    in_doc = json.loads(
+        runner.invoke(app, ["entities", "--db", analysed_db, "--doc", first[:8], "--json"]).stdout
+    )
+    assert in_doc and all(any(m["doc"] == first for m in e["mentions"]) for e in in_doc)
+    table = runner.invoke(app, ["entities", "--db", analysed_db])
+    assert table.exit_code == 0 and "Hezbollah" in table.stdout
+
+
+def test_entity_profile_explains_its_links(analysed_db: str) -> None:
+    result = runner.invoke(app, ["entity", "Hizbullah", "--db", analysed_db, "--why"])
+    assert result.exit_code == 0, result.output
+    assert "Hezbollah" in result.stdout and "leader_of" in result.stdout
+    assert "why" in result.stdout and "Hizbullah" in result.stdout
+    data = json.loads(
+        runner.invoke(app, ["entity", "al-Aruri", "--db", analysed_db, "--why", "--json"]).stdout
+    )
+    assert data["type"] == "PERSON" and {"Saleh al-Arouri", "Saleh al-Aruri"} <= set(
+        data["aliases"]
+    )
+    assert data["decisions"] and all(d["rule"] for d in data["decisions"])
+    missing = runner.invoke(app, ["entity", "Nobody Atall", "--db", analysed_db])
+    assert missing.exit_code == 2 and "newsgraph entities" in " ".join(missing.output.split())
+
+
+def test_events_filters(analysed_db: str) -> None:
+    every = json.loads(runner.invoke(app, ["events", "--db", analysed_db, "--json"]).stdout)
+    assert every and all(e["evidence"] for e in every)
+    assaults = json.loads(
+        runner.invoke(app, ["events", "--db", analysed_db, "--type", "ASSAULT", "--json"]).stdout
+    )
+    assert assaults and {e["type"] for e in assaults} == {"ASSAULT"}
+    by_hez = json.loads(
+        runner.invoke(app, ["events", "--db", analysed_db, "--actor", "Hizbullah", "--json"]).stdout
+    )
+    assert by_hez and all("ng:hezbollah" in e["source"] + e["target"] for e in by_hez)
+    late = json.loads(
+        runner.invoke(
+            app, ["events", "--db", analysed_db, "--since", "2023-10-01", "--json"]
+        ).stdout
+    )
+    assert all(e["date"] >= "2023-10-01" for e in late)
+    bad = runner.invoke(app, ["events", "--db", analysed_db, "--since", "last week"])
+    assert bad.exit_code == 2 and "YYYY-MM-DD" in " ".join(bad.output.split())
+    text = runner.invoke(app, ["events", "--db", analysed_db])
+    assert text.exit_code == 0 and "event(s)" in text.stdout

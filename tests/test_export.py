@@ -27,8 +27,12 @@ from newsgraph.model import (
     CleanArticle,
     DateEstimate,
     Document,
+    Entity,
+    Event,
     RawDocument,
+    Relation,
     RemovedBlock,
+    record_to_dict,
     sha256_hex,
 )
 from newsgraph.store import RECORD_KINDS, SQLiteStore, open_store
@@ -226,3 +230,27 @@ def test_docs_examples_match_the_code() -> None:
     assert tuple(rows[0]) == CSV_COLUMNS
     assert rows[1][CSV_COLUMNS.index("body")] == example["documents"][0]["body"]
     assert f"is **{SCHEMA_VERSION}**" in _doc_text()
+
+
+def _section(title: str) -> str:
+    text = _doc_text()
+    start = text.index(f"## {title}\n")
+    end = text.find("\n## ", start + 1)
+    return text[start : end if end != -1 else None]
+
+
+@pytest.mark.parametrize(
+    ("title", "record"),
+    [
+        ("Entity fields", Entity("ng:x", "X", "ORG")),
+        ("Relation fields", Relation("a", "member_of", "b")),
+        ("Event fields", Event("ev:1", "ASSAULT", ())),
+    ],
+)
+def test_every_analysis_field_is_documented(title: str, record: object) -> None:
+    documented = _table_keys(_section(title))
+    exported = {"id", "producer", *record_to_dict(record)}
+    assert exported == documented, (
+        f"{title}: undocumented {sorted(exported - documented)}, "
+        f"documented but not exported {sorted(documented - exported)}"
+    )

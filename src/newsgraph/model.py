@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, Literal
+from types import UnionType
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 #: Version of the export contract (docs/export.md). Bump the minor part when fields are added,
 #: the major part when a field changes meaning or disappears.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 ContentKind = Literal["text", "html"]
 
@@ -289,22 +290,47 @@ class MergeDecision:
 
 
 @dataclass(frozen=True, slots=True)
+class Quantity:
+    """A stated amount attached to an event: "more than 60 rockets", "at least 46 attacks"."""
+
+    value: float
+    unit: str  # the counted noun, lemmatised: "rocket", "attack", "people"
+    text: str  # as written
+    qualifier: str | None = None  # "more than", "at least", "about", "up to", ...
+    start: int = 0  # character offsets into Document.body
+    end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
+    """One coded event (PLOVER), with the sentence that states it as evidence.
+
+    ``source``/``target`` hold actor-level entity ids (a person acting for an organisation is
+    mapped to it, as PETRARCH does); ``source_people``/``target_people`` keep the people.
+    """
+
     id: str
-    type: str  # PLOVER event type
+    type: str  # PLOVER event type: AGREE, CONSULT, ..., ASSAULT
     evidence: tuple[Evidence, ...]
-    mode: str | None = None
-    subtype: str | None = None
-    cameo: str | None = None
+    mode: str | None = None  # PLOVER mode, e.g. "aerial", "missile", "firearms"
+    subtype: str | None = None  # finer free text: "meeting", "rocket attack", "warning"
+    cameo: str | None = None  # CAMEO root code, "01".."20"
     source: tuple[str, ...] = ()
     target: tuple[str, ...] = ()
-    location: str | None = None
+    source_people: tuple[str, ...] = ()
+    target_people: tuple[str, ...] = ()
+    location: str | None = None  # entity id of the place
+    location_text: str | None = None
     date: date | None = None
-    date_precision: str | None = None
+    date_precision: str | None = None  # "day", "week", "month", "year"
     date_text: str | None = None
+    quantities: tuple[Quantity, ...] = ()
+    fatalities: int | None = None
+    injuries: int | None = None
     negated: bool = False
     hypothetical: bool = False
-    attributed_to: str | None = None
+    attributed_to: str | None = None  # entity id (or the name as written) of who reports it
+    trigger: str | None = None  # the predicate as written: "fired", "met", "strike"
     producer: str = ""
 
 
@@ -317,6 +343,34 @@ class Claim:
     value: float | None = None
     unit: str | None = None
     producer: str = ""
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything the analysis stages found over a set of documents, stored and replaced as a
+    whole (entities are resolved across documents, and events cite entity ids)."""
+
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    decisions: list[MergeDecision] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "entities": len(self.entities),
+            "mentions": len(self.mentions),
+            "relations": len(self.relations),
+            "events": len(self.events),
+        }
+
+
+def relation_id(relation: Relation) -> str:
+    """Stable id of a relation: the same statement from any run gets the same id."""
+    key = "\x1f".join(
+        (relation.subject, relation.predicate, relation.object, relation.qualifier or "")
+    )
+    return "rel:" + sha256_hex(key)[:16]
 
 
 @dataclass(slots=True)
@@ -339,3 +393,64 @@ class IngestReport:
             "duplicates": len(self.duplicates),
             "skipped": [r.to_dict() for r in self.rejections],
         }
+
+
+# ---------------------------------------------------------------------------------------------
+# Record <-> export dict. The store keeps each analysis record as its export form (JSON), and
+# reads it back with record_from_dict, so the export contract and the storage never drift.
+# ---------------------------------------------------------------------------------------------
+
+AnalysisRecord = Entity | Relation | Event | Claim | MergeDecision
+_R = TypeVar("_R")
+
+
+def record_to_dict(record: Any) -> dict[str, Any]:
+    """A record's export form: dataclass fields, dates as ISO text, tuples as lists."""
+    return {f.name: _plain(getattr(record, f.name)) for f in fields(record)}
+
+
+def _plain(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return record_to_dict(value)
+    if isinstance(value, date):  # datetime is a date too
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def record_from_dict(cls: type[_R], data: Mapping[str, Any]) -> _R:
+    """Inverse of ``record_to_dict``; keys the record does not have (a newer writer's) are
+    ignored, missing ones take their defaults."""
+    hints = _hints(cls)
+    values = {f.name: _typed(hints[f.name], data[f.name]) for f in fields(cls) if f.name in data}
+    return cls(**values)
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    # Annotations are strings (postponed evaluation): resolve once per class.
+    if cls not in _HINTS:
+        _HINTS[cls] = get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _typed(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    options = get_args(hint) if get_origin(hint) in (Union, UnionType) else (hint,)
+    for option in options:
+        if option is type(None):
+            continue
+        if get_origin(option) is tuple:
+            item = get_args(option)[0] if get_args(option) else Any
+            return tuple(_typed(item, v) for v in value)
+        if isinstance(option, type) and is_dataclass(option) and isinstance(value, Mapping):
+            return record_from_dict(option, value)
+        if option is datetime and isinstance(value, str):
+            return datetime.fromisoformat(value)
+        if option is date and isinstance(value, str):
+            return date.fromisoformat(value[:10])
+    return value

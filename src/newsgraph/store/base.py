@@ -16,18 +16,24 @@ Semantics every backend must keep (see ``newsgraph.store.sqlite`` for the refere
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from types import TracebackType
 from typing import Any, Protocol, Self, runtime_checkable
 
 from newsgraph.model import (
     AddOutcome,
+    Analysis,
     CleanArticle,
     Document,
+    Entity,
+    Event,
+    MergeDecision,
     ParsedDocument,
     RawDocument,
     Rejection,
+    Relation,
 )
 
 #: Kinds of later-stage records a store keeps, in export order; each is a list in the export.
@@ -120,6 +126,47 @@ class Store(Protocol):
 
     def docs_without_parse(self, producer: str) -> list[str]:
         """Ids of latest-version documents, in ingest order, with no parse by ``producer``."""
+        ...
+
+    def replace_analysis(self, analysis: Analysis, *, producers: Sequence[str] = ()) -> None:
+        """Replace all entities, mentions, relations, merge decisions and events, atomically."""
+        ...
+
+    def last_analysis(self) -> dict[str, Any] | None:
+        """The latest analysis run: producers, documents, finished_at, counts; None if none."""
+        ...
+
+    def find_entities(
+        self, *, type: str | None = None, doc: str | None = None, limit: int | None = None
+    ) -> list[Entity]:
+        """Entities, most mentioned first, optionally of one type or mentioned in one doc."""
+        ...
+
+    def entity_names(self) -> dict[str, str]:
+        """Every entity id with its canonical name."""
+        ...
+
+    def match_entities(self, ref: str) -> list[Entity]:
+        """Entities named by ``ref``: id, else name, else alias (case ignored)."""
+        ...
+
+    def merge_decisions(self, entity_id: str) -> list[MergeDecision]:
+        """Why each mention was linked to ``entity_id``."""
+        ...
+
+    def relations_of(self, entity_id: str) -> list[Relation]:
+        """Relations with the entity as subject or object."""
+        ...
+
+    def find_events(
+        self,
+        *,
+        actor: str | None = None,
+        type: str | None = None,
+        since: date | None = None,
+        doc: str | None = None,
+    ) -> list[Event]:
+        """Events by actor entity id, PLOVER type, earliest date or document; oldest first."""
         ...
 
     def close(self) -> None:

@@ -30,15 +30,24 @@ from typing import Any, Self, Union, get_args, get_origin, get_type_hints
 from newsgraph.errors import InputError, SchemaError, StoreError
 from newsgraph.model import (
     AddOutcome,
+    Analysis,
     ArticleMeta,
     CleanArticle,
     DateEstimate,
     Document,
+    Entity,
+    Event,
+    Evidence,
+    MergeDecision,
     ParsedDocument,
     RawDocument,
     Rejection,
+    Relation,
     RemovedBlock,
     document_id,
+    record_from_dict,
+    record_to_dict,
+    relation_id,
     sha256_hex,
 )
 from newsgraph.store.base import RECORD_KINDS, SearchHit
@@ -251,6 +260,16 @@ _DOC_COLUMNS = (
     "stated_date, language, meta, body, body_hash, raw_hash, version, supersedes, reader, "
     "producer, ingested_at, removed"
 )
+#: Tables an analysis run rewrites, children first (foreign keys).
+ANALYSIS_TABLES: tuple[str, ...] = (
+    "event_actors",
+    "events",
+    "merge_decisions",
+    "mentions",
+    "relations",
+    "entities",
+)
+
 _LATEST = (
     "NOT EXISTS (SELECT 1 FROM documents AS newer "
     "WHERE newer.source_key = d.source_key AND newer.version > d.version)"
@@ -626,6 +645,203 @@ class SQLiteStore:
         )
         return [row[0] for row in self._query("list unparsed documents", sql, (producer,))]
 
+    # -- analysis (entities, relations, events) -------------------------------------------------
+
+    def replace_analysis(self, analysis: Analysis, *, producers: Sequence[str] = ()) -> None:
+        """Replace every stored analysis record with ``analysis``, in one transaction.
+
+        Entities are resolved across all documents, so a new document can merge or split
+        entities anywhere and renumber the ids events cite: the analysis is stored as a whole,
+        and a failure leaves the previous analysis untouched.
+        """
+        with self._write("store the analysis") as conn:
+            for table in ANALYSIS_TABLES:
+                conn.execute(f"DELETE FROM {table}")  # our own table names, never user text
+            conn.executemany(
+                "INSERT INTO entities (id, name, type, producer, data) VALUES (?, ?, ?, ?, ?)",
+                [(e.id, e.name, e.type, e.producer, _record_json(e)) for e in analysis.entities],
+            )
+            conn.executemany(
+                "INSERT INTO mentions (entity, doc, start_char, end_char, text, label, producer) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        m.entity,
+                        m.evidence.doc,
+                        m.evidence.start,
+                        m.evidence.end,
+                        m.evidence.text,
+                        m.label,
+                        "",
+                    )
+                    for m in analysis.mentions
+                ],
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO relations (id, doc, subject, predicate, object, producer, "
+                "data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        relation_id(r),
+                        _single_doc(r.evidence),
+                        r.subject,
+                        r.predicate,
+                        r.object,
+                        r.producer,
+                        _record_json(r),
+                    )
+                    for r in analysis.relations
+                ],
+            )
+            conn.executemany(
+                "INSERT INTO merge_decisions (entity, surface, doc, rule, detail) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(d.entity, d.surface, d.doc, d.rule, d.detail) for d in analysis.decisions],
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO events (id, doc, type, producer, data) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [
+                    (ev.id, _single_doc(ev.evidence), ev.type, ev.producer, _record_json(ev))
+                    for ev in analysis.events
+                ],
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO event_actors (event, entity, role) VALUES (?, ?, ?)",
+                [
+                    (ev.id, entity, role)
+                    for ev in analysis.events
+                    for role, ids in (
+                        ("source", ev.source),
+                        ("target", ev.target),
+                        ("source_person", ev.source_people),
+                        ("target_person", ev.target_people),
+                    )
+                    for entity in ids
+                ],
+            )
+            conn.execute(
+                "INSERT INTO analysis_runs (producers, documents, finished_at, counts) "
+                "VALUES (?, ?, ?, ?)",
+                (
+                    json.dumps(list(producers)),
+                    len({m.evidence.doc for m in analysis.mentions}),
+                    _now().isoformat(),
+                    json.dumps(analysis.counts()),
+                ),
+            )
+
+    def last_analysis(self) -> dict[str, Any] | None:
+        """The latest completed analysis run: producers, documents, finished_at, counts."""
+        rows = self._query(
+            "read the analysis runs",
+            "SELECT producers, documents, finished_at, counts FROM analysis_runs "
+            "ORDER BY id DESC LIMIT 1",
+        )
+        if not rows:
+            return None
+        producers, documents, finished_at, counts = rows[0]
+        return {
+            "producers": json.loads(producers),
+            "documents": documents,
+            "finished_at": finished_at,
+            "counts": json.loads(counts),
+        }
+
+    def find_entities(
+        self, *, type: str | None = None, doc: str | None = None, limit: int | None = None
+    ) -> list[Entity]:
+        """Entities, most mentioned first; of one ``type`` and/or mentioned in ``doc``."""
+        where, params = ["1"], []
+        if type:
+            where.append("e.type = ?")
+            params.append(type.upper())
+        if doc:
+            where.append("EXISTS (SELECT 1 FROM mentions AS m WHERE m.entity = e.id AND m.doc = ?)")
+            params.append(doc)
+        sql = (
+            "SELECT e.data, e.id, e.producer FROM entities AS e "
+            f"WHERE {' AND '.join(where)} ORDER BY "
+            "(SELECT count(*) FROM mentions AS m WHERE m.entity = e.id) DESC, e.name"
+        )
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [_entity(row) for row in self._query("read entities", sql, params)]
+
+    def entity_names(self) -> dict[str, str]:
+        """Every entity id with its canonical name (cheap: no mentions are read)."""
+        return dict(self._query("read entity names", "SELECT id, name FROM entities"))
+
+    def match_entities(self, ref: str) -> list[Entity]:
+        """Entities that ``ref`` names: an id; else a name; else an alias (case ignored)."""
+        for sql in (
+            "SELECT data, id, producer FROM entities WHERE id = ?",
+            "SELECT data, id, producer FROM entities WHERE name = ? COLLATE NOCASE",
+            "SELECT DISTINCT e.data, e.id, e.producer FROM entities AS e, "
+            "json_each(e.data, '$.aliases') AS a WHERE a.value = ? COLLATE NOCASE",
+        ):
+            rows = self._query("find an entity", sql, (ref.strip(),))
+            if rows:
+                return [_entity(row) for row in rows]
+        return []
+
+    def merge_decisions(self, entity_id: str) -> list[MergeDecision]:
+        """Why each mention of ``entity_id`` was linked to it, in stored order."""
+        rows = self._query(
+            "read merge decisions",
+            "SELECT entity, surface, doc, rule, detail FROM merge_decisions "
+            "WHERE entity = ? ORDER BY id",
+            (entity_id,),
+        )
+        return [MergeDecision(*row) for row in rows]
+
+    def relations_of(self, entity_id: str) -> list[Relation]:
+        """Relations with ``entity_id`` as subject or object."""
+        rows = self._query(
+            "read relations",
+            "SELECT data, producer FROM relations WHERE subject = ? OR object = ? ORDER BY rowid",
+            (entity_id, entity_id),
+        )
+        return [
+            record_from_dict(Relation, {**json.loads(data), "producer": producer})
+            for data, producer in rows
+        ]
+
+    def find_events(
+        self,
+        *,
+        actor: str | None = None,
+        type: str | None = None,
+        since: date | None = None,
+        doc: str | None = None,
+    ) -> list[Event]:
+        """Events, oldest first (undated last); filtered by an actor's entity id (any role),
+        PLOVER type, earliest date, or document."""
+        where, params = ["1"], []
+        if actor:
+            where.append(
+                "EXISTS (SELECT 1 FROM event_actors AS a WHERE a.event = v.id AND a.entity = ?)"
+            )
+            params.append(actor)
+        if type:
+            where.append("v.type = ?")
+            params.append(type.upper())
+        if since:
+            where.append("json_extract(v.data, '$.date') >= ?")
+            params.append(since.isoformat())
+        if doc:
+            where.append("v.doc = ?")
+            params.append(doc)
+        sql = (
+            "SELECT v.data, v.id, v.producer FROM events AS v "
+            f"WHERE {' AND '.join(where)} ORDER BY "
+            "json_extract(v.data, '$.date') IS NULL, json_extract(v.data, '$.date'), v.rowid"
+        )
+        return [
+            record_from_dict(Event, {**json.loads(data), "id": event_id, "producer": producer})
+            for data, event_id, producer in self._query("read events", sql, params)
+        ]
+
     def iter_records(self, kind: str) -> Iterator[dict[str, Any]]:
         """Later-stage records of one kind, in stored order, as their export dicts."""
         if kind not in RECORD_KINDS:
@@ -671,6 +887,25 @@ class SQLiteStore:
 
     def __repr__(self) -> str:
         return f"SQLiteStore({self.path!r})"
+
+
+def _record_json(record: Any) -> str:
+    """The export form of an analysis record, without the columns stored beside it."""
+    data = record_to_dict(record)
+    data.pop("id", None)
+    data.pop("producer", None)
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _single_doc(evidence: Sequence[Evidence]) -> str | None:
+    """The document a record comes from, or None when its evidence spans several."""
+    docs = {ev.doc for ev in evidence}
+    return docs.pop() if len(docs) == 1 else None
+
+
+def _entity(row: Sequence[Any]) -> Entity:
+    data, entity_id, producer = row
+    return record_from_dict(Entity, {**json.loads(data), "id": entity_id, "producer": producer})
 
 
 def _row_to_document(row: Sequence[Any]) -> Document:

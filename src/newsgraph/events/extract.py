@@ -1,0 +1,1115 @@
+"""Event extraction over one parsed document: predicates, arguments, attributes, flags.
+
+Per sentence, every token is tried as a trigger:
+
+- a **verb** with a ``verb`` lexicon row whose condition holds ("met", "fired" + rockets);
+- a **light verb** ("launched", "held", "issued", "voiced", "engaged in") whose object is an
+  event noun or a weapon: the event is the noun's, the arguments and flags the verb's;
+- an **event noun** ("the meeting", "an Israeli drone strike") not already taken by a verb.
+
+Arguments: the source is the agent (active subject; passive "by" phrase; the subject of the
+governing verb for "began firing", of its object for "warned X not to"; the head noun of a
+relative clause; for nouns the possessor, an actor modifier or "by" phrase, or the claimant of
+"claimed responsibility for"). Pronoun subjects of reported speech are the speaker ("Iran says
+it will not join"). The target is the direct object, or the object of a preposition that fits
+the event type (against/on/at/toward for attacks, with for meetings, on/to for appeals); when
+the object is itself an event ("praised Hamas's attack") the target is that event's agent.
+
+Precision rules: every event needs a source actor (an entity of an actor type); targets are
+actors (places only for attacks, mapped to their country); nothing is coded in a sentence
+without a verb, in the complement of "refused to", for a reporting verb without a lexicon row,
+or twice for one trigger and type.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Final
+
+from newsgraph.events.actors import PRONOUNS, RELATIVE_PRONOUNS, Actor, ActorIndex, DocParse
+from newsgraph.events.flags import block_governor, flags_of, speech_governor
+from newsgraph.events.lexicon import Entry, Lexicon
+from newsgraph.model import Event, Quantity, Sentence
+
+__all__ = ["TARGET_PREPS", "Candidate", "code_document_events", "event_id"]
+
+#: Prepositions whose object is the target, per event type ("*" for all other types).
+TARGET_PREPS: Final[dict[str, frozenset[str]]] = {
+    "ASSAULT": frozenset({"against", "on", "at", "toward", "towards", "into", "upon"}),
+    "CONSULT": frozenset({"with"}),
+    "COOPERATE": frozenset({"with"}),
+    "AGREE": frozenset({"with"}),
+    "REQUEST": frozenset({"on", "to", "from", "with"}),
+    "THREATEN": frozenset({"against", "to"}),
+    "ACCUSE": frozenset({"against", "into"}),
+    "PROTEST": frozenset({"against", "outside", "at"}),
+    "SANCTION": frozenset({"on", "against", "from", "with", "to"}),
+    "COERCE": frozenset({"on", "against"}),
+    "RETREAT": frozenset({"against"}),
+    "REJECT": frozenset({"with", "from"}),
+    "SUPPORT": frozenset({"for", "to", "with"}),
+    "CONCEDE": frozenset({"to", "on"}),
+    "AID": frozenset({"to", "for", "over"}),
+    "*": frozenset({"against", "with", "to"}),
+}
+# Nominal events whose "of" phrase is the one acted on ("the killing of X", "release of X").
+_OF_TARGET: Final = frozenset(
+    {
+        "killing",
+        "assassination",
+        "kidnapping",
+        "abduction",
+        "arrest",
+        "detention",
+        "release",
+        "expulsion",
+        "bombardment",
+        "shelling",
+        "invasion",
+        "occupation",
+        "siege",
+        "blockade",
+    }
+)
+# Types whose target may be a place (the state, or territory, whose ground it is).
+# Types whose object may be something of the target's (a proposal, a remark, an attack).
+_ABOUT_TYPES: Final = frozenset({"AGREE", "SUPPORT", "REJECT", "ACCUSE"})
+_PLACE_TYPES: Final = frozenset({"ASSAULT", "COERCE", "AID"})
+# Prepositions under a verb whose event-noun object is the event itself ("killed in a strike").
+_EVENT_PREPS: Final = frozenset({"in", "by", "during", "under", "amid", "at"})
+_LOCATIVE: Final = frozenset({"in", "near", "at", "outside", "inside", "across", "along"})
+_VERB_POS: Final = frozenset({"VERB"})
+_NOUN_POS: Final = frozenset({"NOUN", "PROPN"})
+_SUBJECTS: Final = frozenset({"nsubj", "csubj"})
+_MAX_SENTENCE_TOKENS: Final = 120
+_SENTENCE_ENDS: Final = (".", "!", '"', "”", "'", "’", ")", "…")
+
+
+def event_id(doc: str, start: int, type_: str, source: Sequence[str], target: Sequence[str]) -> str:
+    """Deterministic id: "ev:" + a short hash of (doc, trigger start, type, source, target)."""
+    key = "\x00".join([doc, str(start), type_, "|".join(source), "|".join(target)])
+    return "ev:" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event being built for one trigger."""
+
+    entry: Entry
+    trigger: int  # token of the trigger word (the event noun for light verbs)
+    predicate: int  # token whose subject and flags count (the verb; the noun for nominals)
+    mode: str | None
+    subtype: str | None
+    source: list[Actor] = field(default_factory=list)
+    target: list[Actor] = field(default_factory=list)
+
+
+class _Sentence:
+    """The rules over one sentence of one document."""
+
+    def __init__(
+        self, dp: DocParse, actors: ActorIndex, lexicon: Lexicon, sentence: Sentence
+    ) -> None:
+        self.dp = dp
+        self.actors = actors
+        self.lex = lexicon
+        self.sent = sentence
+        self.weapons = lexicon.words("weapon")
+        self.agent_nouns = lexicon.words("agent")
+        self.taken: set[int] = set()
+
+    # ------------------------------------------------------------------ object helpers
+
+    def obj(self, v: int) -> int | None:
+        """The direct object, or the passive subject of a passive verb.
+
+        A verb coordinated before another shares its object ("supported and funded Hamas").
+        """
+        for dep in ("dobj", "nsubjpass"):
+            kids = self.dp.kids(v, dep)
+            if kids:
+                return kids[0]
+        tok = self.dp.tokens[v]
+        if tok.dep == "acl" and tok.tag == "VBN":
+            return tok.head  # "the drones fired by Iran"
+        for conj in self.dp.kids(v, "conj"):
+            if self.dp.tokens[conj].pos in _VERB_POS and not self.dp.kids(conj, *_SUBJECTS):
+                kids = self.dp.kids(conj, "dobj")
+                if kids:
+                    return kids[0]
+        return None
+
+    def obj_nouns(self, n: int) -> list[int]:
+        """A noun and the nouns of its "of" phrases ("dozens of Katyusha rockets")."""
+        out = [n]
+        frontier = [n]
+        for _ in range(2):
+            nxt = []
+            for m in frontier:
+                for prep in self.dp.kids(m, "prep"):
+                    if self.dp.lemma(prep) == "of":
+                        nxt.extend(self.dp.kids(prep, "pobj"))
+            out.extend(nxt)
+            frontier = nxt
+        return out
+
+    def weapon_mode(self, tokens: Sequence[int]) -> Entry | None:
+        """The weapon row of the first weapon noun among ``tokens`` or their modifiers."""
+        for t in tokens:
+            for c in [t, *self.dp.kids(t, "compound", "amod", "conj")]:
+                rows = self.lex.rows("weapon", self.dp.lemma(c)) or self.lex.rows(
+                    "weapon", self.dp.text(c).lower()
+                )
+                if rows:
+                    return rows[0]
+        return None
+
+    def is_event_noun(self, n: int) -> bool:
+        return bool(self.lex.rows("noun", self.dp.lemma(n)))
+
+    # ------------------------------------------------------------------ conditions
+
+    def holds(self, entry: Entry, t: int, *, obj: int | None, light: bool = False) -> bool:
+        dp = self.dp
+        cond = entry.condition
+        if "light" in cond and not light:
+            return False
+        if "plural" in cond and dp.tokens[t].tag not in ("NNS", "NNPS"):
+            return False
+        if "prep" in cond and not any(
+            dp.lemma(p) in cond["prep"] for p in dp.kids(t, "prep", "agent")
+        ):
+            return False
+        prts = [dp.lemma(p) for p in dp.kids(t, "prt")]
+        if "prt" in cond and not any(p in cond["prt"] for p in prts):
+            return False
+        if "noprt" in cond and prts:
+            return False
+        if "noobj" in cond and obj is not None:
+            return False
+        if "xcomp" in cond:
+            xs = dp.kids(t, "xcomp")
+            if not xs:
+                return False
+            want = {v[1:] for v in cond["xcomp"] if v.startswith("@")}
+            if want and not any(
+                any(r.type in want for r in self.lex.rows("verb", dp.lemma(x))) for x in xs
+            ):
+                return False
+        if "notxcomp" in cond and any(dp.lemma(x) in cond["notxcomp"] for x in dp.kids(t, "xcomp")):
+            return False
+        if "oprd" in cond and not any(
+            dp.lemma(c) in cond["oprd"]
+            for c in dp.kids(t, "oprd", "acomp", "xcomp", "ccomp", "advmod", "dep")
+        ):
+            return False
+        if "obj" in cond:
+            if obj is None or not self._matches(cond["obj"], self.obj_nouns(obj)):
+                return False
+        if "of" in cond:
+            ofs = [p for p in self.obj_nouns(t)[1:]]
+            if not ofs or not self._matches(cond["of"], ofs):
+                return False
+        if "mod" in cond:
+            mods = dp.kids(t, "compound", "amod", "poss", "nmod")
+            values = cond["mod"]
+            if "@any" in values:
+                if not (self._noun_source(t)):
+                    return False
+            elif not any(dp.lemma(m) in values or dp.text(m).lower() in values for m in mods):
+                return False
+        return True
+
+    def _matches(self, values: frozenset[str], nouns: Sequence[int]) -> bool:
+        for n in nouns:
+            lemma = self.dp.lemma(n)
+            if lemma in values:
+                return True
+            if "@weapon" in values and self.weapon_mode([n]) is not None:
+                return True
+            if "@event" in values and self.is_event_noun(n):
+                return True
+            if "@entity" in values and self.actors.actors(n, strict=True):
+                return True
+            if "@place" in values and _place_in(self.dp, self.actors, n):
+                return True
+        return False
+
+    # ------------------------------------------------------------------ triggers
+
+    def candidates(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        s = self.sent
+        for i in range(s.token_start, s.token_end):
+            if self.dp.tokens[i].pos in _VERB_POS:
+                cand = self.light(i) or self.verbal(i)
+                if cand is not None:
+                    out.append(cand)
+        for i in range(s.token_start, s.token_end):
+            if self.dp.tokens[i].pos in _NOUN_POS and i not in self.taken:
+                cand = self.nominal(i)
+                if cand is not None:
+                    out.append(cand)
+        return out
+
+    def verbal(self, v: int) -> Candidate | None:
+        obj = self.obj(v)
+        for entry in self.lex.rows("verb", self.dp.lemma(v)):
+            if self.holds(entry, v, obj=obj):
+                mode, subtype = entry.mode, entry.subtype
+                if entry.type == "ASSAULT":
+                    weapon = self.weapon_mode(
+                        [*(self.obj_nouns(obj) if obj is not None else []), *self._with_nouns(v)]
+                    )
+                    if weapon is not None and not entry.mode:
+                        mode, subtype = weapon.mode, weapon.subtype
+                    if obj is not None:
+                        self.taken.update(self.obj_nouns(obj))
+                if self.dp.kids(v, "nsubj"):
+                    # "Israel killed X in targeted strikes", "arrested 25 people in raids":
+                    # one event, the noun gives the means.
+                    for n in self._event_pobjs(v, any_type=True):
+                        self.taken.add(n)
+                        weapon = self.weapon_mode([n])
+                        if entry.type == "ASSAULT" and mode is None and weapon is not None:
+                            mode, subtype = weapon.mode, weapon.subtype
+                return Candidate(entry, v, v, mode, subtype)
+        return None
+
+    def _event_pobjs(self, v: int, *, any_type: bool = False) -> list[int]:
+        """ASSAULT (or any) event nouns under "in/by/during" of verb ``v`` ("killed in an
+        airstrike")."""
+        dp = self.dp
+        return [
+            p
+            for prep in dp.kids(v, "prep", "agent")
+            if dp.lemma(prep) in _EVENT_PREPS
+            for p in dp.kids(prep, "pobj")
+            if any(any_type or r.type == "ASSAULT" for r in self.lex.rows("noun", dp.lemma(p)))
+        ]
+
+    def _with_nouns(self, v: int) -> list[int]:
+        return [
+            p
+            for prep in self.dp.kids(v, "prep")
+            if self.dp.lemma(prep) == "with"
+            for p in self.dp.kids(prep, "pobj")
+        ]
+
+    def light(self, v: int) -> Candidate | None:
+        dp = self.dp
+        for entry in self.lex.rows("light", dp.lemma(v)):
+            obj = self.obj(v)
+            if entry.condition.get("obj") is not None:
+                # "claimed responsibility for the attack": the noun is under "for".
+                if obj is None or dp.lemma(obj) not in entry.condition["obj"]:
+                    continue
+                nouns = [
+                    p
+                    for prep in [*dp.kids(obj, "prep"), *dp.kids(v, "prep")]
+                    if dp.lemma(prep) in ("for", "in")
+                    for p in dp.kids(prep, "pobj")
+                ]
+            else:
+                if not self.holds(entry, v, obj=obj):
+                    continue
+                nouns = [obj] if obj is not None else []
+                nouns += [
+                    p
+                    for prep in dp.kids(v, "prep")
+                    if dp.lemma(prep) in ("in", "into")
+                    for p in dp.kids(prep, "pobj")
+                ]
+            for n in nouns:
+                for row in self.lex.rows("noun", dp.lemma(n)):
+                    if self.holds(row, n, obj=None, light=True):
+                        self.taken.update(dp.conjuncts(n))
+                        mode, subtype = row.mode, row.subtype
+                        weapon = self.weapon_mode([n, *self.obj_nouns(n)[1:]])
+                        if row.type == "ASSAULT" and weapon is not None:
+                            mode = weapon.mode
+                            if subtype in ("attack", "strike") or subtype == weapon.subtype:
+                                subtype = weapon.subtype
+                        return Candidate(row, n, v, mode, subtype)
+                weapon = self.weapon_mode(self.obj_nouns(n))
+                if weapon is not None and dp.lemma(v) in ("launch", "fire", "lob"):
+                    self.taken.update(self.obj_nouns(n))
+                    return Candidate(weapon, v, v, weapon.mode, weapon.subtype)
+        return None
+
+    def stated(self, n: int) -> bool:
+        """Whether an event noun states an event rather than refers to one.
+
+        Stated: the subject of a clause ("an Israeli drone strike killed"), or the object of
+        "in/by/during" under a verb ("were killed in an Israeli airstrike"). References --
+        "after the Iranian attack", "hailed the Houthi attacks", "the first such meeting" --
+        are not coded again.
+        """
+        dp = self.dp
+        tok = dp.tokens[n]
+        if tok.dep in ("nsubj", "nsubjpass"):
+            return dp.lemma(tok.head) != "be" and dp.tokens[tok.head].pos in ("VERB", "AUX")
+        if tok.dep == "pobj":
+            prep = tok.head
+            verb = dp.tokens[prep].head
+            return dp.lemma(prep) in _EVENT_PREPS and dp.tokens[verb].pos == "VERB"
+        return tok.dep == "ROOT"
+
+    def nominal(self, n: int) -> Candidate | None:
+        if not self.stated(n) and not self._claimed(n):
+            return None
+        tok = self.dp.tokens[n]
+        if tok.dep == "pobj" and not self.dp.kids(n, "det", "poss", "amod", "compound", "nummod"):
+            # "in protest at X", "in retaliation": a manner adjunct, not a second event
+            return None
+        for entry in self.lex.rows("noun", self.dp.lemma(n)):
+            if self.holds(entry, n, obj=None):
+                mode, subtype = entry.mode, entry.subtype
+                if entry.type == "ASSAULT":
+                    weapon = self.weapon_mode([n, *self.obj_nouns(n)[1:]])
+                    if weapon is not None:
+                        mode = weapon.mode
+                        if subtype in ("attack", "strike", "assault", "offensive", "raid"):
+                            subtype = (
+                                weapon.subtype
+                                if weapon.subtype != "ground assault"
+                                else f"ground {subtype}"
+                            )
+                return Candidate(entry, n, n, mode, subtype)
+        return None
+
+    # ------------------------------------------------------------------ arguments
+
+    def resolve_pronoun(self, p: int, predicate: int) -> list[Actor]:
+        """A pronoun inside reported speech is the speaker ("Iran said it would not join")."""
+        speech = speech_governor(self.dp, predicate, self.lex)
+        if speech is None or self.dp.text(speech).lower() == "according":
+            return []
+        subjects = self.dp.kids(speech, *_SUBJECTS)
+        if not subjects:
+            return []
+        found = self.actors.actors(subjects[0])
+        text = self.dp.text(p).lower()
+        # "he/she" is a person, "it/they/its/their" an organisation or state.
+        if text in ("he", "she", "his", "her"):
+            return [a for a in found if a.person is not None] or found
+        # "it"/"they" is the organisation or state, never the person who spoke for it
+        return [Actor(a.id, None, a.type) for a in found]
+
+    def subject(self, v: int, depth: int = 0) -> list[Actor]:
+        """The agent of verb ``v``."""
+        dp = self.dp
+        if depth > 4:
+            return []
+        subj = dp.kids(v, *_SUBJECTS)
+        agents = dp.kids(v, "agent")
+        if agents and not subj:
+            # passive "by" phrase; an active verb's "by" ("after mediation by Qatar") is not it
+            return [a for ag in agents for p in dp.kids(ag, "pobj") for a in self.actors.actors(p)]
+        if dp.kids(v, "nsubjpass") or any(dp.tokens[c].dep == "auxpass" for c in dp.children[v]):
+            # "it would not get involved": a "get" passive of a light verb has an agent subject
+            gets = any(
+                dp.tokens[c].dep == "auxpass" and dp.lemma(c) == "get" for c in dp.children[v]
+            )
+            if gets and self.lex.has("light", dp.lemma(v)) and dp.kids(v, "nsubjpass"):
+                s = dp.kids(v, "nsubjpass")[0]
+                if dp.text(s).lower() in PRONOUNS:
+                    return self.resolve_pronoun(s, v)
+                return self.actors.actors(s, strict=True)
+            return []
+        tok = dp.tokens[v]
+        if subj:
+            s = subj[0]
+            word = dp.text(s).lower()
+            if word in RELATIVE_PRONOUNS and tok.dep == "relcl":
+                return self.actors.actors(tok.head)
+            if word in PRONOUNS:
+                return self.resolve_pronoun(s, v)
+            if dp.tokens[s].pos == "PRON":
+                return []
+            if self._is_thing(s) and not self.actors.entity_at(s):
+                # "Israeli shelling hit an army post": the attack is the noun's event;
+                # "Israeli artillery shelled X": the weapon's owner fired it.
+                return [] if self.is_event_noun(s) else self._noun_source(s)
+            # "Palestinian prisoners began a hunger strike": people named by a demonym are
+            # not the state; "Hezbollah supporters rallied" are Hezbollah's.
+            found = self.actors.actors(s, strict=True)
+            if not found and dp.lemma(s) in self.agent_nouns:
+                # "Islamic Jihad said its fighters detonated ...": the speaker's fighters.
+                for poss in dp.kids(s, "poss"):
+                    if dp.text(poss).lower() in PRONOUNS:
+                        found = self.resolve_pronoun(poss, v)
+            return found
+        head = tok.head
+        if head == v:
+            return []
+        if tok.dep == "xcomp":
+            controller = dp.kids(head, "dobj")
+            if controller and dp.lemma(head) not in ("promise", "vow", "pledge"):
+                return self.actors.actors(controller[0])
+            return self.subject(head, depth + 1)
+        if tok.dep == "conj":
+            return self.subject(head, depth + 1)
+        if tok.dep == "advcl" and tok.tag == "VBG":
+            return self.subject(head, depth + 1)
+        if tok.dep in ("relcl", "acl"):
+            if tok.tag == "VBN":
+                return []
+            noun = head
+            found = self.actors.actors(noun, strict=True)
+            if found:
+                return found
+            # "one of the first countries to praise X": the subject of the copula.
+            up = dp.tokens[noun]
+            if up.dep == "pobj":
+                prep = up.head
+                one = dp.tokens[prep].head
+                if dp.tokens[one].dep == "attr":
+                    return self.subject(dp.tokens[one].head, depth + 1)
+        return []
+
+    def _noun_source(self, n: int) -> list[Actor]:
+        dp = self.dp
+        for c in dp.kids(n, "poss"):
+            if dp.text(c).lower() in PRONOUNS:
+                continue
+            found = self.actors.actors(c)
+            if found:
+                return found
+        found = []
+        for c in [m for k in dp.kids(n, "compound", "amod", "nmod") for m in dp.conjuncts(k)]:
+            ent = self.actors.entity_at(c) or self.actors.demonym(c)
+            if ent and self.actors.entity_type(ent) in (
+                "ORG",
+                "ARMED_GROUP",
+                "GOVERNMENT",
+                "COUNTRY",
+                "PERSON",
+            ):
+                actor = self.actors.actor_for(ent)
+                if actor not in found:
+                    found.append(actor)
+        if found:
+            return found
+        for prep in dp.kids(n, "prep", "agent"):
+            if dp.lemma(prep) == "by":
+                for p in dp.kids(prep, "pobj"):
+                    found.extend(self.actors.actors(p))
+        for acl in dp.kids(n, "acl"):
+            # "a rocket launched by Islamic Jihad"
+            for agent in dp.kids(acl, "agent"):
+                for p in dp.kids(agent, "pobj"):
+                    found.extend(self.actors.actors(p))
+        return found
+
+    def claims_earlier(self, cand: Candidate) -> bool:
+        """ "claimed responsibility for the attack": a definite noun pointing back."""
+        n = cand.trigger
+        dp = self.dp
+        return (
+            dp.tokens[n].pos in _NOUN_POS
+            and self._claimed(n)
+            and any(dp.lemma(d) in ("the", "this", "that") for d in dp.kids(n, "det"))
+            and not [p for p in dp.kids(n, "prep") if dp.lemma(p) in TARGET_PREPS["ASSAULT"]]
+        )
+
+    def _claimed(self, n: int) -> bool:
+        """ "claimed responsibility for the attack" """
+        dp = self.dp
+        tok = dp.tokens[n]
+        if tok.dep != "pobj":
+            return False
+        owner = dp.tokens[tok.head].head
+        return dp.lemma(tok.head) == "for" and dp.lemma(owner) == "responsibility"
+
+    def victims(self, n: int) -> list[Actor]:
+        """Who an attack noun hit, from the clause it is part of.
+
+        "An Israeli strike killed two Hezbollah fighters" (subject -> the verb's object);
+        "Two commanders were killed in an Israeli airstrike" (in/by -> the passive subject).
+        """
+        dp = self.dp
+        tok = dp.tokens[n]
+        heads: list[int] = []
+        if tok.dep == "nsubj":
+            heads = dp.kids(tok.head, "dobj")
+        elif tok.dep == "pobj" and dp.lemma(tok.head) in _EVENT_PREPS:
+            verb = dp.tokens[tok.head].head
+            heads = dp.kids(verb, "nsubjpass") or dp.kids(verb, "dobj")
+        out: list[Actor] = []
+        for h in heads:
+            found = self.actors.actors(h)
+            if not found:
+                place = _place_in(dp, self.actors, h)
+                found = [Actor(place, None, "PLACE")] if place else []
+            out.extend(a for a in found if a not in out)
+        return out
+
+    def complement_targets(self, cand: Candidate) -> list[int]:
+        """Targets of what is threatened or refused: "threatened to strike X", "refused to
+        cooperate with X" (the act itself is not coded)."""
+        dp = self.dp
+        heads: list[int] = []
+        for x in dp.kids(cand.predicate, "xcomp"):
+            heads += [o for o in dp.kids(x, "dobj") if not self._is_thing(o)]
+            for prep in dp.kids(x, "prep"):
+                if dp.lemma(prep) in TARGET_PREPS["ASSAULT"] | {"with"}:
+                    heads += dp.kids(prep, "pobj")
+        return heads
+
+    def nominal_source(self, n: int) -> list[Actor]:
+        found = self._noun_source(n)
+        if found:
+            return found
+        dp = self.dp
+        tok = dp.tokens[n]
+        # "claimed responsibility for the attack"
+        if tok.dep == "pobj":
+            prep = tok.head
+            owner = dp.tokens[prep].head
+            if dp.lemma(prep) == "for" and dp.lemma(owner) == "responsibility":
+                verb = dp.tokens[owner].head
+                return self.subject(verb)
+        return []
+
+    def targets(self, cand: Candidate) -> list[Actor]:
+        dp = self.dp
+        etype = cand.entry.type or ""
+        preps = TARGET_PREPS.get(etype, TARGET_PREPS["*"])
+        places = etype in _PLACE_TYPES or cand.mode == "visit"
+        # Only attacks take their victim from any modifier ("Hezbollah positions"); other
+        # types need an actor noun ("arrested an Israeli citizen" has no target).
+        strict = etype not in ("ASSAULT", "PROTEST")
+        heads: list[int] = []
+        holders = [cand.predicate]
+        if cand.trigger != cand.predicate:
+            holders.append(cand.trigger)
+        event_objects: list[int] = []
+        verbal = dp.tokens[cand.predicate].pos in _VERB_POS
+        if cand.predicate == cand.trigger and verbal:
+            obj = self.obj(cand.predicate)
+            obj_dep = dp.tokens[obj].dep if obj is not None else ""
+            if obj is not None and obj_dep == "nsubjpass" and not self._is_thing(obj):
+                heads.append(obj)
+            elif obj is not None and obj_dep == "dobj":
+                if etype in _ABOUT_TYPES and self._about(obj):
+                    # "accepted the Egyptian proposal", "criticised Netanyahu's remarks": the
+                    # target is whose the proposal or remark is.
+                    event_objects.append(obj)
+                elif (
+                    etype not in ("RETREAT", "PROTEST")
+                    and not self._is_thing(obj)
+                    and (etype not in _ABOUT_TYPES or not self._about(obj))
+                ):
+                    heads.append(obj)
+                elif etype not in ("ASSAULT", "RETREAT") and self.is_event_noun(obj):
+                    # "praised Hamas's attack": the target is who carried it out.
+                    event_objects.append(obj)
+                if not self.actors.entity_at(obj) and dp.lemma(obj) not in self.agent_nouns:
+                    # "fired rockets at X", "cut ties with X", "sent supplies to X"
+                    holders.append(obj)
+            for d in dp.kids(cand.predicate, "dative", "iobj"):
+                # "told Haniyeh"; "sent supplies to Lebanon" (a dative "to" phrase)
+                heads += dp.kids(d, "pobj") if dp.tokens[d].pos == "ADP" else [d]
+        if cand.mode == "abduct":
+            preps = preps | {"from"}  # "abducted people from southern Israel"
+        if etype == "ASSAULT":
+            # "launched from inside Lebanese territories toward Israel"
+            holders += [
+                p
+                for h in list(holders)
+                for prep in dp.kids(h, "prep")
+                if dp.lemma(prep) == "from"
+                for p in dp.kids(prep, "pobj")
+            ]
+        against: set[int] = set()
+        for holder in holders:
+            for prep in dp.kids(holder, "prep"):
+                for p in dp.conjuncts(prep):
+                    lemma = dp.lemma(p)
+                    if lemma == "against":
+                        against.update(dp.kids(p, "pobj"))
+                    if lemma in preps or (
+                        lemma == "of"
+                        and holder == cand.trigger
+                        and dp.lemma(cand.trigger) in _OF_TARGET
+                    ):
+                        heads += dp.kids(p, "pobj")
+        complement: list[int] = []
+        if etype in ("THREATEN", "REJECT") and verbal:
+            complement = self.complement_targets(cand)
+            heads += complement
+        out: list[Actor] = []
+        for h in event_objects:
+            found = self._noun_source(h)
+            if not found:
+                # "an offer from Egypt", "a call from the Iranian president"
+                for prep in dp.kids(h, "prep"):
+                    if dp.lemma(prep) in ("from", "with"):
+                        for p in dp.kids(prep, "pobj"):
+                            found.extend(self.actors.actors(p, strict=True))
+            out.extend(a for a in found if a not in out)
+        found_all: list[Actor] = []
+        if etype == "ASSAULT" and not verbal:
+            # "An Israeli drone strike on a car killed two Hezbollah fighters": who the
+            # clause says was hit comes before what the strike was "on".
+            found_all = self.victims(cand.trigger)
+            if found_all:
+                heads = []
+        for h in heads:
+            if self.is_event_noun(h) and not self.actors.entity_at(h):
+                # a protest "against the PA's campaign" targets the PA; "at a rally organised
+                # by X" is the protest itself
+                found = self._noun_source(h) if etype != "PROTEST" or h in against else []
+            else:
+                found = self.actors.actors(h, places=places, strict=strict and h not in complement)
+                if not found and places:
+                    place = _place_in(dp, self.actors, h)
+                    found = [Actor(place, None, "PLACE")] if place else []
+            found_all += found
+        for actor in found_all:
+            if actor.type == "PLACE" or (places and self.actors.is_place(actor.id)):
+                if not places:
+                    continue
+                hit = self.actors.place_target(actor.id)
+                if hit is None:
+                    continue
+                actor = Actor(hit, None, self.actors.entity_type(hit))
+            if actor not in out:
+                out.append(actor)
+        if not out and cand.trigger != cand.predicate and dp.lemma(cand.predicate) == "join":
+            # "joining the U.S.-led coalition": the partner is whose coalition it is
+            out = self._noun_source(cand.trigger)
+        return out
+
+    def _about(self, n: int) -> bool:
+        """A noun that is something said or proposed, not an actor ("proposal", "remarks")."""
+        dp = self.dp
+        return (
+            not self.actors.entity_at(n)
+            and dp.lemma(n) not in self.agent_nouns
+            and dp.tokens[n].pos == "NOUN"
+        )
+
+    def _is_thing(self, n: int) -> bool:
+        """Weapons and event nouns are what is done, not who it is done to."""
+        lemma = self.dp.lemma(n)
+        if self.actors.entity_at(n) or lemma in self.agent_nouns:
+            return False  # "its jets struck": jets that act are actors
+        return (
+            lemma in self.weapons
+            or self.is_event_noun(n)
+            or lemma in ("salvo", "barrage", "dozen", "round", "shot", "volley", "hundred")
+        )
+
+    def source(self, cand: Candidate) -> list[Actor]:
+        dp = self.dp
+        if cand.predicate == cand.trigger and dp.tokens[cand.trigger].pos in _NOUN_POS:
+            found = self.nominal_source(cand.trigger)
+            if not found and cand.entry.type in ("CONSULT", "AGREE", "COOPERATE"):
+                # "the meeting between Netanyahu and the families", "talks between X and Y"
+                for prep in dp.kids(cand.trigger, "prep"):
+                    if dp.lemma(prep) == "between":
+                        for p in dp.kids(prep, "pobj"):
+                            found.extend(self.actors.actors(p))
+            return found
+        found = self.subject(cand.predicate)
+        if not found and cand.entry.type == "ASSAULT":
+            # "A Hezbollah drone was launched at ...": the weapon's owner fired it.
+            obj = self.obj(cand.predicate)
+            if obj is not None and self._is_thing(obj):
+                found = self._noun_source(obj)
+        return found
+
+    def sourceless_ok(self, cand: Candidate) -> bool:
+        """Events coded without a source: a protest by unnamed people, an attack whose
+        attacker is not named but whose victim is (passive, or a weapon as subject)."""
+        dp = self.dp
+        if cand.entry.type == "PROTEST":
+            return True
+        if cand.entry.type != "ASSAULT":
+            return False
+        pred = dp.tokens[cand.predicate]
+        if pred.pos in _NOUN_POS:
+            return True
+        if self._event_pobjs(cand.predicate):
+            return False  # "were killed in an Israeli airstrike": the noun carries it
+        if dp.kids(cand.predicate, "nsubjpass") or dp.kids(cand.predicate, "auxpass"):
+            return not dp.kids(cand.predicate, "agent")
+        subj = dp.kids(cand.predicate, "nsubj")
+        # "A roadside bomb hit X" (an event noun as subject is coded as the noun's event)
+        return bool(subj) and dp.lemma(subj[0]) in self.weapons
+
+
+def _clause_verb(dp: DocParse, cand: Candidate) -> int | None:
+    """The verb of the clause an event noun states its event in ("a strike killed ...",
+    "were killed in a strike"), or None."""
+    n = cand.trigger
+    tok = dp.tokens[n]
+    if cand.predicate != n or tok.pos not in _NOUN_POS:
+        return None
+    if tok.dep in ("nsubj", "nsubjpass") and dp.tokens[tok.head].pos == "VERB":
+        return tok.head
+    if tok.dep == "pobj" and dp.lemma(tok.head) in _EVENT_PREPS:
+        verb = dp.tokens[tok.head].head
+        if dp.tokens[verb].pos == "VERB":
+            return verb
+    return None
+
+
+def _location(dp: DocParse, actors: ActorIndex, cand: Candidate) -> tuple[str | None, str | None]:
+    holders = [cand.predicate, cand.trigger]
+    clause = _clause_verb(dp, cand)
+    if clause is not None:
+        holders.append(clause)
+    obj_kids = dp.kids(cand.predicate, "dobj")
+    holders += obj_kids
+    target_preps = TARGET_PREPS.get(cand.entry.type or "", TARGET_PREPS["*"])
+    for holder in holders:
+        for prep in dp.kids(holder, "prep"):
+            if dp.lemma(prep) not in _LOCATIVE:
+                continue
+            for pobj in dp.kids(prep, "pobj"):
+                place = _place_in(dp, actors, pobj)
+                if (
+                    place is not None
+                    and dp.lemma(prep) in target_preps
+                    and actors.entity_type(place) == "COUNTRY"
+                ):
+                    continue  # "fired rockets at Israel": the target, not a location
+                if place is not None:
+                    start, end = dp.span(prep)
+                    return place, dp.doc.body[start:end]
+    return None, None
+
+
+def _place_in(dp: DocParse, actors: ActorIndex, n: int) -> str | None:
+    """A place named by a noun phrase: itself, or in its "of"/"in" phrase ("the city of Tyre")."""
+    frontier = [n]
+    for _ in range(3):
+        nxt = []
+        for m in frontier:
+            ent = actors.entity_at(m)
+            if ent and actors.is_place(ent):
+                return ent
+            for prep in dp.kids(m, "prep"):
+                if dp.lemma(prep) in ("of", "in", "near", "across", "inside"):
+                    nxt.extend(dp.kids(prep, "pobj"))
+            for c in dp.kids(m, "compound", "appos"):
+                ent = actors.entity_at(c)
+                if ent and actors.is_place(ent):
+                    return ent
+        frontier = nxt
+    return None
+
+
+def _attribution(dp: DocParse, actors: ActorIndex, lexicon: Lexicon, predicate: int) -> str | None:
+    speech = speech_governor(dp, predicate, lexicon)
+    if speech is None:
+        return None
+    if dp.text(speech).lower() == "according":
+        heads = [p for to in dp.kids(speech, "prep") for p in dp.kids(to, "pobj")]
+    else:
+        heads = dp.kids(speech, *_SUBJECTS) or dp.kids(speech, "agent")
+        heads = [
+            p for h in heads for p in ([h] if dp.tokens[h].dep != "agent" else dp.kids(h, "pobj"))
+        ]
+    for h in heads:
+        ent = actors.entity_at(h)
+        if ent:
+            return ent
+        found = actors.actors(h, strict=True)  # "Israeli news outlets" is not Israel
+        if found:
+            return found[0].person or found[0].id
+        if dp.tokens[h].pos not in _NOUN_POS:
+            continue
+        start, end = dp.span(h)
+        text = dp.doc.body[start:end].strip()
+        if text and "\n" not in text and len(text) <= 80:
+            return text
+    return None
+
+
+def _junk(dp: DocParse, sentence: Sentence) -> bool:
+    """Sentences that are not news prose: no verb, too long (a run-together list), a question."""
+    n = sentence.token_end - sentence.token_start
+    if n < 4 or n > _MAX_SENTENCE_TOKENS:
+        return True
+    text = dp.doc.body[sentence.start : sentence.end].strip()
+    if text.endswith("?"):
+        return True
+    if not text.endswith(_SENTENCE_ENDS):
+        # "Read more: Hezbollah strikes back", menu items, captions: prose ends in a stop
+        return True
+    return not any(
+        dp.tokens[i].pos in ("VERB", "AUX") for i in range(sentence.token_start, sentence.token_end)
+    )
+
+
+@dataclass(slots=True)
+class _Attributes:
+    """Optional per-document helpers (dates and quantities), absent if not importable."""
+
+    anchor: date | None = None
+    find_time: object | None = None
+    find_quantities: object | None = None
+    casualties: object | None = None
+
+
+def code_document_events(
+    dp: DocParse,
+    actors: ActorIndex,
+    lexicon: Lexicon,
+    attrs: _Attributes,
+    producer: str,
+) -> list[Event]:
+    """Every event of one document, in text order."""
+    events: list[Event] = []
+    doc = dp.doc
+    for sentence in dp.parsed.sentences:
+        if _junk(dp, sentence):
+            continue
+        rules = _Sentence(dp, actors, lexicon, sentence)
+        seen: set[tuple[int, str]] = set()
+        times = None
+        found: list[Event] = []
+        for cand in rules.candidates():
+            etype = cand.entry.type or ""
+            key = (cand.trigger, etype)
+            if key in seen or block_governor(dp, cand.predicate, lexicon):
+                continue
+            source = rules.source(cand)
+            target = [t for t in rules.targets(cand) if t.id not in {s.id for s in source}]
+            if etype == "ASSAULT" and rules.claims_earlier(cand) and source:
+                # "A salvo was fired at X. Hezbollah claimed responsibility for the attack.":
+                # the claim names who carried out the attack just reported.
+                if _credit_claim(events, found, dp, sentence, source, actors):
+                    seen.add(key)
+                    continue
+            if not source and not rules.sourceless_ok(cand):
+                continue
+            flags = flags_of(dp, cand.predicate, lexicon, noun=cand.trigger)
+            trig_tok = dp.tokens[cand.trigger]
+            location, location_text = _location(dp, actors, cand)
+            if not target and location and etype in ("ASSAULT", "COERCE"):
+                # "strikes inside Iran", "raids across the West Bank": with no named victim
+                # the target is whoever holds the ground (dev-set guideline 3).
+                hit = actors.place_target(location)
+                if hit is not None and hit not in {a.id for a in source}:
+                    target = [Actor(hit, None, actors.entity_type(hit))]
+            if not source and not target and etype != "PROTEST":
+                continue  # an attack with neither side named says nothing coded
+            seen.add(key)
+            if times is None:
+                times = _times(dp, sentence, attrs)
+            when = _pick_time(dp, cand, times)
+            quantities, fatalities, injuries = _amounts(dp, cand, attrs)
+            hypothetical = flags.hypothetical or bool(when and getattr(when, "future", False))
+            pairs = [(source, target)]
+            if dp.lemma(cand.predicate) == "exchange":
+                # "X exchanged fire with Y", "X and Y exchanged fire": one attack each way.
+                if target:
+                    pairs.append((target, source))
+                elif len(source) == 2:
+                    pairs = [([source[0]], [source[1]]), ([source[1]], [source[0]])]
+            for source, target in pairs:
+                found.append(
+                    Event(
+                        id=event_id(doc.id, trig_tok.start, etype, _ids(source), _ids(target)),
+                        type=etype,
+                        evidence=(doc.evidence(sentence.start, sentence.end),),
+                        mode=cand.mode,
+                        subtype=cand.subtype,
+                        cameo=cand.entry.cameo,
+                        source=_ids(source),
+                        target=_ids(target),
+                        source_people=tuple(dict.fromkeys(a.person for a in source if a.person)),
+                        target_people=tuple(dict.fromkeys(a.person for a in target if a.person)),
+                        location=location,
+                        location_text=location_text,
+                        date=getattr(when, "date", None),
+                        date_precision=getattr(when, "precision", None) if when else None,
+                        date_text=getattr(when, "text", None),
+                        quantities=quantities,
+                        fatalities=fatalities,
+                        injuries=injuries,
+                        negated=flags.negated,
+                        hypothetical=hypothetical,
+                        attributed_to=_attribution(dp, actors, lexicon, cand.predicate),
+                        trigger=doc.body[trig_tok.start : trig_tok.end],
+                        producer=producer,
+                    )
+                )
+        events.extend(_drop_subsumed(found))
+    return events
+
+
+_CLAIM_REACH: Final = 2  # sentences back that "the attack" may point to
+
+
+def _credit_claim(
+    events: list[Event],
+    current: list[Event],
+    dp: DocParse,
+    sentence: Sentence,
+    source: Sequence[Actor],
+    actors: ActorIndex,
+) -> bool:
+    """Give the claimant to the latest ASSAULT without a source in the previous sentences."""
+    sentences = dp.parsed.sentences
+    index = sentences.index(sentence)
+    earliest = sentences[max(0, index - _CLAIM_REACH)].start
+    for pool in (current, events):
+        for n in range(len(pool) - 1, -1, -1):
+            ev = pool[n]
+            if ev.type != "ASSAULT" or ev.source or ev.evidence[0].start < earliest:
+                continue
+            if ev.evidence[0].doc != dp.doc.id:
+                return False
+            ids = _ids(source)
+            people = tuple(a.person for a in source if a.person)
+            pool[n] = replace(
+                ev,
+                id=event_id(ev.evidence[0].doc, _trigger_start(ev), ev.type, ids, ev.target),
+                source=ids,
+                source_people=people,
+                attributed_to=ev.attributed_to or ids[0],
+            )
+            return True
+    return False
+
+
+def _trigger_start(ev: Event) -> int:
+    """Body offset of an event's trigger (the first occurrence in its sentence)."""
+    ev0 = ev.evidence[0]
+    at = ev0.text.find(ev.trigger or "")
+    return ev0.start + max(at, 0)
+
+
+def _drop_subsumed(events: list[Event]) -> list[Event]:
+    """One event per act: of two events of one sentence with the same type, drop the one
+    whose source and target are both contained in the other's ("condemned the killing ...
+    and held Israel responsible", "marched ... at a rally organised by the Houthis")."""
+    out: list[Event] = []
+    for i, ev in enumerate(events):
+        subsumed = False
+        for j, other in enumerate(events):
+            if i == j or other.type != ev.type or other.evidence != ev.evidence:
+                continue
+            if other.negated != ev.negated:
+                continue
+            inside = set(ev.source) <= set(other.source) and set(ev.target) <= set(other.target)
+            bigger = (len(other.source) + len(other.target)) > (len(ev.source) + len(ev.target))
+            if inside and (
+                bigger
+                or (
+                    j < i
+                    and (ev.source, ev.target) == (other.source, other.target)
+                    and ev.trigger == other.trigger
+                )
+            ):
+                subsumed = True
+                break
+        if not subsumed:
+            out.append(ev)
+    return out
+
+
+def _ids(actors: Sequence[Actor]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(a.id for a in actors))
+
+
+def _times(dp: DocParse, sentence: Sentence, attrs: _Attributes) -> list:
+    if attrs.find_time is None:
+        return []
+    text = dp.doc.body[sentence.start : sentence.end]
+    try:
+        return list(attrs.find_time(text, sentence.start, attrs.anchor))  # type: ignore[operator]
+    except Exception:  # noqa: BLE001 - a date helper failure must not lose the event
+        return []
+
+
+def _pick_time(dp: DocParse, cand: Candidate, times: list) -> object | None:
+    """The time expression attached to the predicate (or event noun) within its own clause."""
+    if not times:
+        return None
+    anchors = {cand.predicate, cand.trigger}
+    clause = _clause_verb(dp, cand)
+    if clause is not None:
+        anchors.add(clause)  # "a strike killed two fighters last night"
+    tokens = dp.tokens
+    best = None
+    best_dist = 99
+    for expr in times:
+        for i in range(len(tokens)):
+            if tokens[i].start >= expr.end:
+                break
+            if tokens[i].end <= expr.start:
+                continue
+            dist = 0
+            j = i
+            while dist < 6:
+                if j in anchors:
+                    break
+                tok = tokens[j]
+                if tok.head == j or (tok.pos in ("VERB", "AUX") and j not in anchors and dist > 0):
+                    dist = 99
+                    break
+                j = tok.head
+                dist += 1
+            if j in anchors and dist < best_dist:
+                best, best_dist = expr, dist
+    return best
+
+
+_TOLL_VERBS: Final = frozenset({"kill", "wound", "injure", "leave", "claim"})
+_CLAUSAL: Final = frozenset({"advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "mark"})
+
+
+def _phrase(dp: DocParse, i: int) -> set[int]:
+    """The subtree of ``i`` without clauses attached to it (relative clauses are kept)."""
+    out = {i}
+    stack = [c for c in dp.children[i] if dp.tokens[c].dep not in _CLAUSAL]
+    while stack:
+        c = stack.pop()
+        out.add(c)
+        stack.extend(g for g in dp.children[c] if dp.tokens[g].dep not in _CLAUSAL)
+    return out
+
+
+def _amounts(
+    dp: DocParse, cand: Candidate, attrs: _Attributes
+) -> tuple[tuple[Quantity, ...], int | None, int | None]:
+    if attrs.find_quantities is None and attrs.casualties is None:
+        return (), None, None
+    core = _phrase(dp, cand.trigger)
+    verbs = [cand.predicate]
+    clause = _clause_verb(dp, cand)
+    if clause is not None:
+        verbs.append(clause)
+        core |= _phrase(dp, clause)
+    for v in verbs:
+        for o in dp.kids(v, "dobj", "nsubjpass"):
+            core |= _phrase(dp, o)
+        for adv in dp.kids(v, "advcl", "conj"):
+            # "..., killing five fighters and wounding 12": the toll of this event
+            if dp.lemma(adv) in _TOLL_VERBS:
+                core |= set(dp.subtree(adv))
+    if cand.trigger != cand.predicate:
+        core.add(cand.predicate)
+    lo = min(dp.tokens[i].start for i in core)
+    hi = max(dp.tokens[i].end for i in core)
+    text = dp.doc.body[lo:hi]
+    quantities: tuple[Quantity, ...] = ()
+    fatalities = injuries = None
+    try:
+        if attrs.find_quantities is not None:
+            quantities = tuple(attrs.find_quantities(text, lo))  # type: ignore[operator]
+        if attrs.casualties is not None and cand.entry.type == "ASSAULT":
+            fatalities, injuries = attrs.casualties(text, lo)  # type: ignore[operator]
+    except Exception:  # noqa: BLE001 - a quantity helper failure must not lose the event
+        return (), None, None
+    return quantities, fatalities, injuries
