@@ -207,3 +207,50 @@ def test_empty_input(kb: object) -> None:
     from newsgraph.entities import EntityResult
 
     assert code_events([], EntityResult()) == []
+
+
+# ------------------------------------------------------------------------------- one per act
+
+
+def test_joint_operation_is_an_attack_and_a_cooperation(code_texts: Coder) -> None:
+    text = (
+        "Hezbollah and Islamic Jihad carried out a joint drone operation against an Israeli "
+        "army post."
+    )
+    events = code_texts(text)
+    attack = one(events, "ASSAULT")
+    assert attack.mode == "drone" and set(attack.source) == {"ng:hezbollah", "ng:pij"}
+    assert attack.target == ("ng:idf",)
+    joint = one(events, "COOPERATE")
+    assert set(joint.source) == {"ng:hezbollah", "ng:pij"} and joint.target == ()
+
+
+def test_saying_an_actor_was_behind_an_attack_is_an_accusation(code_texts: Coder) -> None:
+    events = code_texts("Israel said Hezbollah was behind the drone attack on the base.")
+    ev = one(events, "ACCUSE")
+    assert (ev.source, ev.target) == (("ng:gov:il",), ("ng:hezbollah",))
+    assert not [e for e in events if e.type == "ASSAULT"]  # the allegation is not coded
+
+
+def test_accusation_content_is_not_coded(code_texts: Coder) -> None:
+    events = code_texts("Iran accused Israel of attacking its consulate in Damascus.")
+    assert [(e.type, e.source, e.target) for e in events] == [
+        ("ACCUSE", ("ng:gov:ir",), ("ng:gov:il",))
+    ]
+
+
+def test_a_death_toll_is_not_an_attack_on_the_place(code_texts: Coder) -> None:
+    text = "At least 30 people have been killed in Lebanon since Monday, the health ministry said."
+    assert code_texts(text) == []
+
+
+def test_verb_and_noun_of_one_attack_give_one_event_with_the_mode(code_texts: Coder) -> None:
+    text = "Two Hezbollah commanders were killed in an Israeli airstrike on Tuesday."
+    ev = one(code_texts(text, published=PUBLISHED), "ASSAULT")
+    assert (ev.source, ev.target, ev.mode) == (("ng:gov:il",), ("ng:hezbollah",), "aerial")
+    assert ev.fatalities == 2 and ev.date == date(2024, 3, 12)
+
+
+def test_demanded_withdrawal_targets_who_would_withdraw(code_texts: Coder) -> None:
+    ev = one(code_texts("Hamas demanded a full Israeli withdrawal from Gaza."), "REQUEST")
+    assert (ev.source, ev.target) == (("ng:hamas",), ("ng:gov:il",))

@@ -30,7 +30,7 @@ from datetime import date
 from typing import Final
 
 from newsgraph.entities import EntityResult, KnowledgeBase
-from newsgraph.model import Document, ParsedDocument, Token
+from newsgraph.model import Document, Mention, ParsedDocument, Token
 
 __all__ = [
     "ACTOR_TYPES",
@@ -160,7 +160,7 @@ class ActorIndex:
     def __init__(
         self,
         dp: DocParse,
-        result: EntityResult,
+        mentions: Iterable[Mention],
         kb: KnowledgeBase | None,
         types: dict[str, str],
         ties: dict[str, list[tuple[str, str]]],
@@ -176,7 +176,7 @@ class ActorIndex:
         self.by_token: list[str | None] = [None] * len(dp.tokens)
         tokens = dp.tokens
         starts = [t.start for t in tokens]
-        for mention in result.mentions:
+        for mention in mentions:
             ev = mention.evidence
             if ev.doc != dp.doc.id:
                 continue
@@ -314,6 +314,27 @@ class ActorIndex:
             return Actor(org, entity_id, self.entity_type(org))
         return Actor(entity_id, entity_id, entity_type)
 
+    def place_in(self, n: int) -> str | None:
+        """A place named by a noun phrase: itself, a compound or appositive, or a place in its
+        "of"/"in"/"near" phrases ("the city of Tyre", "a base in Mount Hermon")."""
+        dp = self.dp
+        frontier = [n]
+        for _ in range(3):
+            nxt = []
+            for m in frontier:
+                ent = self.by_token[m]
+                if ent and self.is_place(ent):
+                    return ent
+                for prep in dp.kids(m, "prep"):
+                    if dp.lemma(prep) in ("of", "in", "near", "across", "inside"):
+                        nxt.extend(dp.kids(prep, "pobj"))
+                for c in dp.kids(m, "compound", "appos"):
+                    ent = self.by_token[c]
+                    if ent and self.is_place(ent):
+                        return ent
+            frontier = nxt
+        return None
+
     # ------------------------------------------------------------------ arguments
 
     def entity_at(self, i: int) -> str | None:
@@ -356,15 +377,19 @@ class ActorIndex:
         if found:
             return found
         agent = dp.lemma(h) in self.agent_nouns
-        deps = _MODIFIER_DEPS if agent or not strict else frozenset({"poss"})
-        modifiers = [m for c in dp.kids(h, *deps) for m in dp.conjuncts(c)]
+        loose = agent or not strict
+        modifiers = [m for c in dp.kids(h, *_MODIFIER_DEPS) for m in dp.conjuncts(c)]
         for c in modifiers:
             if dp.text(c).lower() in PRONOUNS:
                 continue
-            ent = self.by_token[c] or self.demonym(c)
+            ent = self.by_token[c] or (self.demonym(c) if loose else None)
             if ent is None or self.entity_type(ent) not in ACTOR_TYPES:
                 continue
-            if agent and dp.tokens[c].ent_type == "NORP":
+            if not loose and dp.tokens[c].dep != "poss" and not self._group(ent):
+                # strict: "a Houthi financier" is the Houthis', "an Israeli citizen" is no
+                # act of Israel's; a possessor always counts ("Netanyahu's remarks")
+                continue
+            if agent and dp.tokens[c].ent_type in ("NORP", "GPE"):
                 ent = self.demonym_institution(c, h) or ent
             actor = self.actor_for(ent)
             if actor not in found:
@@ -383,6 +408,12 @@ class ActorIndex:
         for h in self.dp.conjuncts(head):
             out.extend(self._actors_of(h, places=False, depth=depth))
         return out
+
+    def _group(self, entity_id: str) -> bool:
+        """A non-state organisation (armed group, party, agency) rather than a state."""
+        return self.entity_type(entity_id) in ("ARMED_GROUP", "ORG") and not entity_id.startswith(
+            ("ng:country:", "ng:gov:")
+        )
 
     def _np_orgs(self, h: int, entity: str) -> list[str]:
         """Organisations written as modifiers in a person's noun phrase ("Hamas official X")."""

@@ -1,45 +1,63 @@
-"""Event extraction over one parsed document: predicates, arguments, attributes, flags.
+"""Triggers and arguments of events in one sentence of a parse.
 
-Per sentence, every token is tried as a trigger:
+Every token is tried as a trigger:
 
 - a **verb** with a ``verb`` lexicon row whose condition holds ("met", "fired" + rockets);
 - a **light verb** ("launched", "held", "issued", "voiced", "engaged in") whose object is an
   event noun or a weapon: the event is the noun's, the arguments and flags the verb's;
-- an **event noun** ("the meeting", "an Israeli drone strike") not already taken by a verb.
+- an **event noun** that states an event ("an Israeli drone strike killed ...", "were killed in
+  an airstrike") rather than refers to one ("after the Iranian attack"), and is not already
+  taken by a verb.
 
 Arguments: the source is the agent (active subject; passive "by" phrase; the subject of the
-governing verb for "began firing", of its object for "warned X not to"; the head noun of a
+governing verb for "began firing", its object for "warned X not to"; the head noun of a
 relative clause; for nouns the possessor, an actor modifier or "by" phrase, or the claimant of
-"claimed responsibility for"). Pronoun subjects of reported speech are the speaker ("Iran says
-it will not join"). The target is the direct object, or the object of a preposition that fits
-the event type (against/on/at/toward for attacks, with for meetings, on/to for appeals); when
-the object is itself an event ("praised Hamas's attack") the target is that event's agent.
+"claimed responsibility for"; a weapon's owner for "Israeli artillery shelled"). Pronoun
+subjects of reported speech are the speaker ("Iran said it would not join"). The target is the
+direct object, or the object of a preposition that fits the event type (against/on/at/toward
+for attacks, with for meetings, on/to for appeals); when the object is something of another
+actor's ("praised Hamas's attack", "accepted the Egyptian proposal") the target is that actor;
+an attack noun takes its victims from its clause ("a strike killed two Hezbollah fighters").
 
-Precision rules: every event needs a source actor (an entity of an actor type); targets are
-actors (places only for attacks, mapped to their country); nothing is coded in a sentence
-without a verb, in the complement of "refused to", for a reporting verb without a lexicon row,
-or twice for one trigger and type.
+Precision rules: an event needs a source actor, except an attack whose victim is named
+(passive, a weapon as subject, an attack noun) and a protest by unnamed people; targets are
+actors, places only for attacks, coercion and aid (mapped to the state whose ground it is);
+types other than ASSAULT and PROTEST take no actor from a demonym on a common noun ("arrested
+an Israeli citizen" has no target); nothing is coded in a sentence that is not prose, in the
+complement of "refused/threatened/urged to", or for a reporting verb without a lexicon row.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import dataclass
 from typing import Final
 
 from newsgraph.events.actors import PRONOUNS, RELATIVE_PRONOUNS, Actor, ActorIndex, DocParse
-from newsgraph.events.flags import block_governor, flags_of, speech_governor
+from newsgraph.events.flags import speech_governor
 from newsgraph.events.lexicon import Entry, Lexicon
-from newsgraph.model import Event, Quantity, Sentence
+from newsgraph.model import Sentence
 
-__all__ = ["TARGET_PREPS", "Candidate", "code_document_events", "event_id"]
+__all__ = [
+    "EVENT_PREPS",
+    "NOUN_POS",
+    "SUBJECTS",
+    "TARGET_PREPS",
+    "VERB_POS",
+    "Candidate",
+    "SentenceRules",
+    "clause_verb",
+    "event_id",
+    "ids",
+    "is_joint",
+    "is_junk",
+]
 
 #: Prepositions whose object is the target, per event type ("*" for all other types).
 TARGET_PREPS: Final[dict[str, frozenset[str]]] = {
-    "ASSAULT": frozenset({"against", "on", "at", "toward", "towards", "into", "upon"}),
-    "CONSULT": frozenset({"with"}),
+    "ASSAULT": frozenset({"against", "on", "at", "toward", "towards", "into", "upon", "with"}),
+    "CONSULT": frozenset({"with", "from"}),
     "COOPERATE": frozenset({"with"}),
     "AGREE": frozenset({"with"}),
     "REQUEST": frozenset({"on", "to", "from", "with"}),
@@ -48,7 +66,7 @@ TARGET_PREPS: Final[dict[str, frozenset[str]]] = {
     "PROTEST": frozenset({"against", "outside", "at"}),
     "SANCTION": frozenset({"on", "against", "from", "with", "to"}),
     "COERCE": frozenset({"on", "against"}),
-    "RETREAT": frozenset({"against"}),
+    "RETREAT": frozenset({"against", "on"}),
     "REJECT": frozenset({"with", "from"}),
     "SUPPORT": frozenset({"for", "to", "with"}),
     "CONCEDE": frozenset({"to", "on"}),
@@ -74,24 +92,29 @@ _OF_TARGET: Final = frozenset(
         "blockade",
     }
 )
-# Types whose target may be a place (the state, or territory, whose ground it is).
 # Types whose object may be something of the target's (a proposal, a remark, an attack).
-_ABOUT_TYPES: Final = frozenset({"AGREE", "SUPPORT", "REJECT", "ACCUSE"})
+_ABOUT_TYPES: Final = frozenset({"AGREE", "SUPPORT", "REJECT", "ACCUSE", "REQUEST"})
+# Types whose target may be a place (the state, or territory, whose ground it is).
 _PLACE_TYPES: Final = frozenset({"ASSAULT", "COERCE", "AID"})
 # Prepositions under a verb whose event-noun object is the event itself ("killed in a strike").
-_EVENT_PREPS: Final = frozenset({"in", "by", "during", "under", "amid", "at"})
-_LOCATIVE: Final = frozenset({"in", "near", "at", "outside", "inside", "across", "along"})
-_VERB_POS: Final = frozenset({"VERB"})
-_NOUN_POS: Final = frozenset({"NOUN", "PROPN"})
-_SUBJECTS: Final = frozenset({"nsubj", "csubj"})
+EVENT_PREPS: Final = frozenset({"in", "by", "during", "under", "amid", "at"})
+VERB_POS: Final = frozenset({"VERB"})
+NOUN_POS: Final = frozenset({"NOUN", "PROPN"})
+SUBJECTS: Final = frozenset({"nsubj", "csubj"})
 _MAX_SENTENCE_TOKENS: Final = 120
 _SENTENCE_ENDS: Final = (".", "!", '"', "”", "'", "’", ")", "…")
+# Verbs that state a toll: an attack noun whose clause verb is one of them is an attack.
+TOLL_VERBS: Final = frozenset({"kill", "wound", "injure", "leave", "claim"})
 
 
 def event_id(doc: str, start: int, type_: str, source: Sequence[str], target: Sequence[str]) -> str:
     """Deterministic id: "ev:" + a short hash of (doc, trigger start, type, source, target)."""
     key = "\x00".join([doc, str(start), type_, "|".join(source), "|".join(target)])
     return "ev:" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def ids(actors: Sequence[Actor]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(a.id for a in actors))
 
 
 @dataclass(slots=True)
@@ -103,11 +126,9 @@ class Candidate:
     predicate: int  # token whose subject and flags count (the verb; the noun for nominals)
     mode: str | None
     subtype: str | None
-    source: list[Actor] = field(default_factory=list)
-    target: list[Actor] = field(default_factory=list)
 
 
-class _Sentence:
+class SentenceRules:
     """The rules over one sentence of one document."""
 
     def __init__(
@@ -136,7 +157,7 @@ class _Sentence:
         if tok.dep == "acl" and tok.tag == "VBN":
             return tok.head  # "the drones fired by Iran"
         for conj in self.dp.kids(v, "conj"):
-            if self.dp.tokens[conj].pos in _VERB_POS and not self.dp.kids(conj, *_SUBJECTS):
+            if self.dp.tokens[conj].pos in VERB_POS and not self.dp.kids(conj, *SUBJECTS):
                 kids = self.dp.kids(conj, "dobj")
                 if kids:
                     return kids[0]
@@ -234,7 +255,7 @@ class _Sentence:
                 return True
             if "@entity" in values and self.actors.actors(n, strict=True):
                 return True
-            if "@place" in values and _place_in(self.dp, self.actors, n):
+            if "@place" in values and self.actors.place_in(n):
                 return True
         return False
 
@@ -244,12 +265,13 @@ class _Sentence:
         out: list[Candidate] = []
         s = self.sent
         for i in range(s.token_start, s.token_end):
-            if self.dp.tokens[i].pos in _VERB_POS:
+            tok = self.dp.tokens[i]
+            if tok.pos in VERB_POS or (tok.pos == "AUX" and tok.dep not in ("aux", "auxpass")):
                 cand = self.light(i) or self.verbal(i)
                 if cand is not None:
                     out.append(cand)
         for i in range(s.token_start, s.token_end):
-            if self.dp.tokens[i].pos in _NOUN_POS and i not in self.taken:
+            if self.dp.tokens[i].pos in NOUN_POS and i not in self.taken:
                 cand = self.nominal(i)
                 if cand is not None:
                     out.append(cand)
@@ -266,6 +288,12 @@ class _Sentence:
                     )
                     if weapon is not None and not entry.mode:
                         mode, subtype = weapon.mode, weapon.subtype
+                    subj = self.dp.kids(v, "nsubj")
+                    if subj and self.dp.lemma(subj[0]) in self.weapons:
+                        # "an Israeli tank fired at ...": the firing weapon names the mode
+                        weapon = self.weapon_mode(subj[:1])
+                        if weapon is not None:
+                            mode, subtype = weapon.mode, weapon.subtype
                     if obj is not None:
                         self.taken.update(self.obj_nouns(obj))
                 if self.dp.kids(v, "nsubj"):
@@ -286,7 +314,7 @@ class _Sentence:
         return [
             p
             for prep in dp.kids(v, "prep", "agent")
-            if dp.lemma(prep) in _EVENT_PREPS
+            if dp.lemma(prep) in EVENT_PREPS
             for p in dp.kids(prep, "pobj")
             if any(any_type or r.type == "ASSAULT" for r in self.lex.rows("noun", dp.lemma(p)))
         ]
@@ -355,7 +383,7 @@ class _Sentence:
         if tok.dep == "pobj":
             prep = tok.head
             verb = dp.tokens[prep].head
-            return dp.lemma(prep) in _EVENT_PREPS and dp.tokens[verb].pos == "VERB"
+            return dp.lemma(prep) in EVENT_PREPS and dp.tokens[verb].pos == "VERB"
         return tok.dep == "ROOT"
 
     def nominal(self, n: int) -> Candidate | None:
@@ -388,7 +416,7 @@ class _Sentence:
         speech = speech_governor(self.dp, predicate, self.lex)
         if speech is None or self.dp.text(speech).lower() == "according":
             return []
-        subjects = self.dp.kids(speech, *_SUBJECTS)
+        subjects = self.dp.kids(speech, *SUBJECTS)
         if not subjects:
             return []
         found = self.actors.actors(subjects[0])
@@ -404,7 +432,7 @@ class _Sentence:
         dp = self.dp
         if depth > 4:
             return []
-        subj = dp.kids(v, *_SUBJECTS)
+        subj = dp.kids(v, *SUBJECTS)
         agents = dp.kids(v, "agent")
         if agents and not subj:
             # passive "by" phrase; an active verb's "by" ("after mediation by Qatar") is not it
@@ -459,9 +487,11 @@ class _Sentence:
             if tok.tag == "VBN":
                 return []
             noun = head
-            found = self.actors.actors(noun, strict=True)
-            if found:
-                return found
+            # "a resolution demanding a ceasefire": a document, not an actor, demands
+            if self.actors.entity_at(noun) or dp.lemma(noun) in self.agent_nouns:
+                found = self.actors.actors(noun, strict=True)
+                if found:
+                    return found
             # "one of the first countries to praise X": the subject of the copula.
             up = dp.tokens[noun]
             if up.dep == "pobj":
@@ -472,6 +502,8 @@ class _Sentence:
         return []
 
     def _noun_source(self, n: int) -> list[Actor]:
+        """Who an event noun (or a weapon, a proposal) belongs to: its possessor, an actor
+        modifier ("Israeli strike", "Hamas attack") or a "by" phrase."""
         dp = self.dp
         for c in dp.kids(n, "poss"):
             if dp.text(c).lower() in PRONOUNS:
@@ -510,7 +542,7 @@ class _Sentence:
         n = cand.trigger
         dp = self.dp
         return (
-            dp.tokens[n].pos in _NOUN_POS
+            dp.tokens[n].pos in NOUN_POS
             and self._claimed(n)
             and any(dp.lemma(d) in ("the", "this", "that") for d in dp.kids(n, "det"))
             and not [p for p in dp.kids(n, "prep") if dp.lemma(p) in TARGET_PREPS["ASSAULT"]]
@@ -536,14 +568,14 @@ class _Sentence:
         heads: list[int] = []
         if tok.dep == "nsubj":
             heads = dp.kids(tok.head, "dobj")
-        elif tok.dep == "pobj" and dp.lemma(tok.head) in _EVENT_PREPS:
+        elif tok.dep == "pobj" and dp.lemma(tok.head) in EVENT_PREPS:
             verb = dp.tokens[tok.head].head
             heads = dp.kids(verb, "nsubjpass") or dp.kids(verb, "dobj")
         out: list[Actor] = []
         for h in heads:
             found = self.actors.actors(h)
             if not found:
-                place = _place_in(dp, self.actors, h)
+                place = self.actors.place_in(h)
                 found = [Actor(place, None, "PLACE")] if place else []
             out.extend(a for a in found if a not in out)
         return out
@@ -561,6 +593,7 @@ class _Sentence:
         return heads
 
     def nominal_source(self, n: int) -> list[Actor]:
+        """The source of a nominal event: whose it is, or who claimed responsibility for it."""
         found = self._noun_source(n)
         if found:
             return found
@@ -577,6 +610,8 @@ class _Sentence:
 
     def targets(self, cand: Candidate) -> list[Actor]:
         dp = self.dp
+        if self._blamed(cand):
+            return [a for s in dp.kids(cand.predicate, "nsubj") for a in self.actors.actors(s)]
         etype = cand.entry.type or ""
         preps = TARGET_PREPS.get(etype, TARGET_PREPS["*"])
         places = etype in _PLACE_TYPES or cand.mode == "visit"
@@ -588,7 +623,7 @@ class _Sentence:
         if cand.trigger != cand.predicate:
             holders.append(cand.trigger)
         event_objects: list[int] = []
-        verbal = dp.tokens[cand.predicate].pos in _VERB_POS
+        verbal = dp.tokens[cand.predicate].pos in VERB_POS
         if cand.predicate == cand.trigger and verbal:
             obj = self.obj(cand.predicate)
             obj_dep = dp.tokens[obj].dep if obj is not None else ""
@@ -605,10 +640,14 @@ class _Sentence:
                     and (etype not in _ABOUT_TYPES or not self._about(obj))
                 ):
                     heads.append(obj)
-                elif etype not in ("ASSAULT", "RETREAT") and self.is_event_noun(obj):
+                elif etype in _ABOUT_TYPES and self.is_event_noun(obj):
                     # "praised Hamas's attack": the target is who carried it out.
                     event_objects.append(obj)
-                if not self.actors.entity_at(obj) and dp.lemma(obj) not in self.agent_nouns:
+                if (
+                    obj not in event_objects
+                    and not self.actors.entity_at(obj)
+                    and dp.lemma(obj) not in self.agent_nouns
+                ):
                     # "fired rockets at X", "cut ties with X", "sent supplies to X"
                     holders.append(obj)
             for d in dp.kids(cand.predicate, "dative", "iobj"):
@@ -667,7 +706,7 @@ class _Sentence:
             else:
                 found = self.actors.actors(h, places=places, strict=strict and h not in complement)
                 if not found and places:
-                    place = _place_in(dp, self.actors, h)
+                    place = self.actors.place_in(h)
                     found = [Actor(place, None, "PLACE")] if place else []
             found_all += found
         for actor in found_all:
@@ -680,6 +719,11 @@ class _Sentence:
                 actor = Actor(hit, None, self.actors.entity_type(hit))
             if actor not in out:
                 out.append(actor)
+        if not out and etype == "THREATEN" and dp.tokens[cand.predicate].dep == "conj":
+            # "Hamas blamed Israel for the killing and vowed revenge": the same adversary
+            head = dp.tokens[cand.predicate].head
+            for o in dp.kids(head, "dobj"):
+                out.extend(a for a in self.actors.actors(o, strict=True) if a not in out)
         if not out and cand.trigger != cand.predicate and dp.lemma(cand.predicate) == "join":
             # "joining the U.S.-led coalition": the partner is whose coalition it is
             out = self._noun_source(cand.trigger)
@@ -705,9 +749,18 @@ class _Sentence:
             or lemma in ("salvo", "barrage", "dozen", "round", "shot", "volley", "hundred")
         )
 
+    def _blamed(self, cand: Candidate) -> bool:
+        """ "Israel said Hezbollah was behind the attack": a copula with "behind"."""
+        return cand.entry.lemma == "be" and cand.entry.type == "ACCUSE"
+
     def source(self, cand: Candidate) -> list[Actor]:
         dp = self.dp
-        if cand.predicate == cand.trigger and dp.tokens[cand.trigger].pos in _NOUN_POS:
+        if self._blamed(cand):
+            speech = speech_governor(dp, cand.predicate, self.lex)
+            if speech is None or dp.text(speech).lower() == "according":
+                return []
+            return [a for s in dp.kids(speech, *SUBJECTS) for a in self.actors.actors(s)]
+        if cand.predicate == cand.trigger and dp.tokens[cand.trigger].pos in NOUN_POS:
             found = self.nominal_source(cand.trigger)
             if not found and cand.entry.type in ("CONSULT", "AGREE", "COOPERATE"):
                 # "the meeting between Netanyahu and the families", "talks between X and Y"
@@ -717,6 +770,12 @@ class _Sentence:
                             found.extend(self.actors.actors(p))
             return found
         found = self.subject(cand.predicate)
+        if not found:
+            # "marched at a rally organised by the Houthis": the organiser of the event noun
+            for n in self._event_pobjs(cand.predicate, any_type=True):
+                found = self._noun_source(n)
+                if found:
+                    return found
         if not found and cand.entry.type == "ASSAULT":
             # "A Hezbollah drone was launched at ...": the weapon's owner fired it.
             obj = self.obj(cand.predicate)
@@ -733,8 +792,12 @@ class _Sentence:
         if cand.entry.type != "ASSAULT":
             return False
         pred = dp.tokens[cand.predicate]
-        if pred.pos in _NOUN_POS:
-            return True
+        if pred.pos in NOUN_POS:
+            # "an explosion ... killed": only when the clause verb is itself an act of harm
+            clause = clause_verb(dp, cand)
+            return clause is not None and (
+                self.lex.has("verb", dp.lemma(clause)) or dp.lemma(clause) in TOLL_VERBS
+            )
         if self._event_pobjs(cand.predicate):
             return False  # "were killed in an Israeli airstrike": the noun carries it
         if dp.kids(cand.predicate, "nsubjpass") or dp.kids(cand.predicate, "auxpass"):
@@ -744,96 +807,34 @@ class _Sentence:
         return bool(subj) and dp.lemma(subj[0]) in self.weapons
 
 
-def _clause_verb(dp: DocParse, cand: Candidate) -> int | None:
+def clause_verb(dp: DocParse, cand: Candidate) -> int | None:
     """The verb of the clause an event noun states its event in ("a strike killed ...",
     "were killed in a strike"), or None."""
     n = cand.trigger
     tok = dp.tokens[n]
-    if cand.predicate != n or tok.pos not in _NOUN_POS:
+    if cand.predicate != n or tok.pos not in NOUN_POS:
         return None
     if tok.dep in ("nsubj", "nsubjpass") and dp.tokens[tok.head].pos == "VERB":
         return tok.head
-    if tok.dep == "pobj" and dp.lemma(tok.head) in _EVENT_PREPS:
+    if tok.dep == "pobj" and dp.lemma(tok.head) in EVENT_PREPS:
         verb = dp.tokens[tok.head].head
         if dp.tokens[verb].pos == "VERB":
             return verb
     return None
 
 
-def _location(dp: DocParse, actors: ActorIndex, cand: Candidate) -> tuple[str | None, str | None]:
-    holders = [cand.predicate, cand.trigger]
-    clause = _clause_verb(dp, cand)
-    if clause is not None:
-        holders.append(clause)
-    obj_kids = dp.kids(cand.predicate, "dobj")
-    holders += obj_kids
-    target_preps = TARGET_PREPS.get(cand.entry.type or "", TARGET_PREPS["*"])
-    for holder in holders:
-        for prep in dp.kids(holder, "prep"):
-            if dp.lemma(prep) not in _LOCATIVE:
-                continue
-            for pobj in dp.kids(prep, "pobj"):
-                place = _place_in(dp, actors, pobj)
-                if (
-                    place is not None
-                    and dp.lemma(prep) in target_preps
-                    and actors.entity_type(place) == "COUNTRY"
-                ):
-                    continue  # "fired rockets at Israel": the target, not a location
-                if place is not None:
-                    start, end = dp.span(prep)
-                    return place, dp.doc.body[start:end]
-    return None, None
+def is_joint(dp: DocParse, cand: Candidate, lexicon: Lexicon) -> bool:
+    """ "a joint (drone) operation", "operating jointly", "working together": a shared act."""
+    joint = lexicon.words("joint")
+    frontier = [cand.trigger, cand.predicate]
+    for _ in range(2):  # "joint" may modify a modifier: "a joint drone operation"
+        frontier = [c for t in frontier for c in dp.kids(t, "amod", "advmod", "compound")]
+        if any(dp.lemma(c) in joint for c in frontier):
+            return True
+    return False
 
 
-def _place_in(dp: DocParse, actors: ActorIndex, n: int) -> str | None:
-    """A place named by a noun phrase: itself, or in its "of"/"in" phrase ("the city of Tyre")."""
-    frontier = [n]
-    for _ in range(3):
-        nxt = []
-        for m in frontier:
-            ent = actors.entity_at(m)
-            if ent and actors.is_place(ent):
-                return ent
-            for prep in dp.kids(m, "prep"):
-                if dp.lemma(prep) in ("of", "in", "near", "across", "inside"):
-                    nxt.extend(dp.kids(prep, "pobj"))
-            for c in dp.kids(m, "compound", "appos"):
-                ent = actors.entity_at(c)
-                if ent and actors.is_place(ent):
-                    return ent
-        frontier = nxt
-    return None
-
-
-def _attribution(dp: DocParse, actors: ActorIndex, lexicon: Lexicon, predicate: int) -> str | None:
-    speech = speech_governor(dp, predicate, lexicon)
-    if speech is None:
-        return None
-    if dp.text(speech).lower() == "according":
-        heads = [p for to in dp.kids(speech, "prep") for p in dp.kids(to, "pobj")]
-    else:
-        heads = dp.kids(speech, *_SUBJECTS) or dp.kids(speech, "agent")
-        heads = [
-            p for h in heads for p in ([h] if dp.tokens[h].dep != "agent" else dp.kids(h, "pobj"))
-        ]
-    for h in heads:
-        ent = actors.entity_at(h)
-        if ent:
-            return ent
-        found = actors.actors(h, strict=True)  # "Israeli news outlets" is not Israel
-        if found:
-            return found[0].person or found[0].id
-        if dp.tokens[h].pos not in _NOUN_POS:
-            continue
-        start, end = dp.span(h)
-        text = dp.doc.body[start:end].strip()
-        if text and "\n" not in text and len(text) <= 80:
-            return text
-    return None
-
-
-def _junk(dp: DocParse, sentence: Sentence) -> bool:
+def is_junk(dp: DocParse, sentence: Sentence) -> bool:
     """Sentences that are not news prose: no verb, too long (a run-together list), a question."""
     n = sentence.token_end - sentence.token_start
     if n < 4 or n > _MAX_SENTENCE_TOKENS:
@@ -847,269 +848,3 @@ def _junk(dp: DocParse, sentence: Sentence) -> bool:
     return not any(
         dp.tokens[i].pos in ("VERB", "AUX") for i in range(sentence.token_start, sentence.token_end)
     )
-
-
-@dataclass(slots=True)
-class _Attributes:
-    """Optional per-document helpers (dates and quantities), absent if not importable."""
-
-    anchor: date | None = None
-    find_time: object | None = None
-    find_quantities: object | None = None
-    casualties: object | None = None
-
-
-def code_document_events(
-    dp: DocParse,
-    actors: ActorIndex,
-    lexicon: Lexicon,
-    attrs: _Attributes,
-    producer: str,
-) -> list[Event]:
-    """Every event of one document, in text order."""
-    events: list[Event] = []
-    doc = dp.doc
-    for sentence in dp.parsed.sentences:
-        if _junk(dp, sentence):
-            continue
-        rules = _Sentence(dp, actors, lexicon, sentence)
-        seen: set[tuple[int, str]] = set()
-        times = None
-        found: list[Event] = []
-        for cand in rules.candidates():
-            etype = cand.entry.type or ""
-            key = (cand.trigger, etype)
-            if key in seen or block_governor(dp, cand.predicate, lexicon):
-                continue
-            source = rules.source(cand)
-            target = [t for t in rules.targets(cand) if t.id not in {s.id for s in source}]
-            if etype == "ASSAULT" and rules.claims_earlier(cand) and source:
-                # "A salvo was fired at X. Hezbollah claimed responsibility for the attack.":
-                # the claim names who carried out the attack just reported.
-                if _credit_claim(events, found, dp, sentence, source, actors):
-                    seen.add(key)
-                    continue
-            if not source and not rules.sourceless_ok(cand):
-                continue
-            flags = flags_of(dp, cand.predicate, lexicon, noun=cand.trigger)
-            trig_tok = dp.tokens[cand.trigger]
-            location, location_text = _location(dp, actors, cand)
-            if not target and location and etype in ("ASSAULT", "COERCE"):
-                # "strikes inside Iran", "raids across the West Bank": with no named victim
-                # the target is whoever holds the ground (dev-set guideline 3).
-                hit = actors.place_target(location)
-                if hit is not None and hit not in {a.id for a in source}:
-                    target = [Actor(hit, None, actors.entity_type(hit))]
-            if not source and not target and etype != "PROTEST":
-                continue  # an attack with neither side named says nothing coded
-            seen.add(key)
-            if times is None:
-                times = _times(dp, sentence, attrs)
-            when = _pick_time(dp, cand, times)
-            quantities, fatalities, injuries = _amounts(dp, cand, attrs)
-            hypothetical = flags.hypothetical or bool(when and getattr(when, "future", False))
-            pairs = [(source, target)]
-            if dp.lemma(cand.predicate) == "exchange":
-                # "X exchanged fire with Y", "X and Y exchanged fire": one attack each way.
-                if target:
-                    pairs.append((target, source))
-                elif len(source) == 2:
-                    pairs = [([source[0]], [source[1]]), ([source[1]], [source[0]])]
-            for source, target in pairs:
-                found.append(
-                    Event(
-                        id=event_id(doc.id, trig_tok.start, etype, _ids(source), _ids(target)),
-                        type=etype,
-                        evidence=(doc.evidence(sentence.start, sentence.end),),
-                        mode=cand.mode,
-                        subtype=cand.subtype,
-                        cameo=cand.entry.cameo,
-                        source=_ids(source),
-                        target=_ids(target),
-                        source_people=tuple(dict.fromkeys(a.person for a in source if a.person)),
-                        target_people=tuple(dict.fromkeys(a.person for a in target if a.person)),
-                        location=location,
-                        location_text=location_text,
-                        date=getattr(when, "date", None),
-                        date_precision=getattr(when, "precision", None) if when else None,
-                        date_text=getattr(when, "text", None),
-                        quantities=quantities,
-                        fatalities=fatalities,
-                        injuries=injuries,
-                        negated=flags.negated,
-                        hypothetical=hypothetical,
-                        attributed_to=_attribution(dp, actors, lexicon, cand.predicate),
-                        trigger=doc.body[trig_tok.start : trig_tok.end],
-                        producer=producer,
-                    )
-                )
-        events.extend(_drop_subsumed(found))
-    return events
-
-
-_CLAIM_REACH: Final = 2  # sentences back that "the attack" may point to
-
-
-def _credit_claim(
-    events: list[Event],
-    current: list[Event],
-    dp: DocParse,
-    sentence: Sentence,
-    source: Sequence[Actor],
-    actors: ActorIndex,
-) -> bool:
-    """Give the claimant to the latest ASSAULT without a source in the previous sentences."""
-    sentences = dp.parsed.sentences
-    index = sentences.index(sentence)
-    earliest = sentences[max(0, index - _CLAIM_REACH)].start
-    for pool in (current, events):
-        for n in range(len(pool) - 1, -1, -1):
-            ev = pool[n]
-            if ev.type != "ASSAULT" or ev.source or ev.evidence[0].start < earliest:
-                continue
-            if ev.evidence[0].doc != dp.doc.id:
-                return False
-            ids = _ids(source)
-            people = tuple(a.person for a in source if a.person)
-            pool[n] = replace(
-                ev,
-                id=event_id(ev.evidence[0].doc, _trigger_start(ev), ev.type, ids, ev.target),
-                source=ids,
-                source_people=people,
-                attributed_to=ev.attributed_to or ids[0],
-            )
-            return True
-    return False
-
-
-def _trigger_start(ev: Event) -> int:
-    """Body offset of an event's trigger (the first occurrence in its sentence)."""
-    ev0 = ev.evidence[0]
-    at = ev0.text.find(ev.trigger or "")
-    return ev0.start + max(at, 0)
-
-
-def _drop_subsumed(events: list[Event]) -> list[Event]:
-    """One event per act: of two events of one sentence with the same type, drop the one
-    whose source and target are both contained in the other's ("condemned the killing ...
-    and held Israel responsible", "marched ... at a rally organised by the Houthis")."""
-    out: list[Event] = []
-    for i, ev in enumerate(events):
-        subsumed = False
-        for j, other in enumerate(events):
-            if i == j or other.type != ev.type or other.evidence != ev.evidence:
-                continue
-            if other.negated != ev.negated:
-                continue
-            inside = set(ev.source) <= set(other.source) and set(ev.target) <= set(other.target)
-            bigger = (len(other.source) + len(other.target)) > (len(ev.source) + len(ev.target))
-            if inside and (
-                bigger
-                or (
-                    j < i
-                    and (ev.source, ev.target) == (other.source, other.target)
-                    and ev.trigger == other.trigger
-                )
-            ):
-                subsumed = True
-                break
-        if not subsumed:
-            out.append(ev)
-    return out
-
-
-def _ids(actors: Sequence[Actor]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(a.id for a in actors))
-
-
-def _times(dp: DocParse, sentence: Sentence, attrs: _Attributes) -> list:
-    if attrs.find_time is None:
-        return []
-    text = dp.doc.body[sentence.start : sentence.end]
-    try:
-        return list(attrs.find_time(text, sentence.start, attrs.anchor))  # type: ignore[operator]
-    except Exception:  # noqa: BLE001 - a date helper failure must not lose the event
-        return []
-
-
-def _pick_time(dp: DocParse, cand: Candidate, times: list) -> object | None:
-    """The time expression attached to the predicate (or event noun) within its own clause."""
-    if not times:
-        return None
-    anchors = {cand.predicate, cand.trigger}
-    clause = _clause_verb(dp, cand)
-    if clause is not None:
-        anchors.add(clause)  # "a strike killed two fighters last night"
-    tokens = dp.tokens
-    best = None
-    best_dist = 99
-    for expr in times:
-        for i in range(len(tokens)):
-            if tokens[i].start >= expr.end:
-                break
-            if tokens[i].end <= expr.start:
-                continue
-            dist = 0
-            j = i
-            while dist < 6:
-                if j in anchors:
-                    break
-                tok = tokens[j]
-                if tok.head == j or (tok.pos in ("VERB", "AUX") and j not in anchors and dist > 0):
-                    dist = 99
-                    break
-                j = tok.head
-                dist += 1
-            if j in anchors and dist < best_dist:
-                best, best_dist = expr, dist
-    return best
-
-
-_TOLL_VERBS: Final = frozenset({"kill", "wound", "injure", "leave", "claim"})
-_CLAUSAL: Final = frozenset({"advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "mark"})
-
-
-def _phrase(dp: DocParse, i: int) -> set[int]:
-    """The subtree of ``i`` without clauses attached to it (relative clauses are kept)."""
-    out = {i}
-    stack = [c for c in dp.children[i] if dp.tokens[c].dep not in _CLAUSAL]
-    while stack:
-        c = stack.pop()
-        out.add(c)
-        stack.extend(g for g in dp.children[c] if dp.tokens[g].dep not in _CLAUSAL)
-    return out
-
-
-def _amounts(
-    dp: DocParse, cand: Candidate, attrs: _Attributes
-) -> tuple[tuple[Quantity, ...], int | None, int | None]:
-    if attrs.find_quantities is None and attrs.casualties is None:
-        return (), None, None
-    core = _phrase(dp, cand.trigger)
-    verbs = [cand.predicate]
-    clause = _clause_verb(dp, cand)
-    if clause is not None:
-        verbs.append(clause)
-        core |= _phrase(dp, clause)
-    for v in verbs:
-        for o in dp.kids(v, "dobj", "nsubjpass"):
-            core |= _phrase(dp, o)
-        for adv in dp.kids(v, "advcl", "conj"):
-            # "..., killing five fighters and wounding 12": the toll of this event
-            if dp.lemma(adv) in _TOLL_VERBS:
-                core |= set(dp.subtree(adv))
-    if cand.trigger != cand.predicate:
-        core.add(cand.predicate)
-    lo = min(dp.tokens[i].start for i in core)
-    hi = max(dp.tokens[i].end for i in core)
-    text = dp.doc.body[lo:hi]
-    quantities: tuple[Quantity, ...] = ()
-    fatalities = injuries = None
-    try:
-        if attrs.find_quantities is not None:
-            quantities = tuple(attrs.find_quantities(text, lo))  # type: ignore[operator]
-        if attrs.casualties is not None and cand.entry.type == "ASSAULT":
-            fatalities, injuries = attrs.casualties(text, lo)  # type: ignore[operator]
-    except Exception:  # noqa: BLE001 - a quantity helper failure must not lose the event
-        return (), None, None
-    return quantities, fatalities, injuries

@@ -11,6 +11,7 @@ The file holds every word the event rules know, by kind (format in ``data/README
 ``hypo``    words whose complement has not happened (modals, "plans to", "anticipated")
 ``negate``  words whose complement did not happen ("denied attacking")
 ``block``   verbs whose complement is not coded at all ("refused to X" is REJECT, not X)
+``joint``   modifiers that make an act of several actors a cooperation too ("joint operation")
 
 Rows of the same kind and lemma are tried in file order and the first whose condition holds
 wins. Conditions (space-separated, all must hold):
@@ -72,7 +73,7 @@ PLOVER_TYPES: Final = (
     "ASSAULT",
 )
 KINDS: Final = frozenset(
-    {"verb", "noun", "light", "weapon", "agent", "speech", "hypo", "negate", "block"}
+    {"verb", "noun", "light", "weapon", "agent", "speech", "hypo", "negate", "block", "joint"}
 )
 # Kinds whose rows code an event and therefore need a PLOVER type.
 _CODING_KINDS: Final = frozenset({"verb", "noun", "weapon"})
