@@ -22,7 +22,7 @@ from newsgraph.entities import PRODUCER as ENTITIES_PRODUCER
 from newsgraph.entities import KnowledgeBase, resolve_entities
 from newsgraph.events import PRODUCER as EVENTS_PRODUCER
 from newsgraph.events import code_events
-from newsgraph.model import Analysis, Document, ParsedDocument, Rejection
+from newsgraph.model import Analysis, Document, Entity, Event, ParsedDocument, Rejection
 from newsgraph.nlp import load_backend
 from newsgraph.store.base import Store
 
@@ -67,6 +67,38 @@ def _analysable(doc: Document) -> Rejection | None:
     return None
 
 
+def _cited_kb_entities(
+    entities: list[Entity], events: list[Event], kb: KnowledgeBase
+) -> list[Entity]:
+    """Knowledge-base entities that events cite but the text never names as such.
+
+    The event stage maps actors up to the level they act at ("Syria" hosting talks is the
+    Syrian government, Nasrallah acts for Hezbollah), so an event can cite an entity with no
+    mention of its own; it is added, without mentions, so every id in the export resolves.
+    """
+    known = {e.id for e in entities}
+    added: dict[str, Entity] = {}
+    for event in events:
+        refs = (
+            *event.source, *event.target, *event.source_people, *event.target_people,
+            event.location, event.attributed_to,
+        )  # fmt: skip
+        for ref in refs:
+            if not ref or ref in known or ref in added:
+                continue
+            entry = kb.get(ref)
+            if entry is not None:
+                added[ref] = Entity(
+                    id=entry.id,
+                    name=entry.name,
+                    type=entry.type,
+                    kb_id=entry.id,
+                    wikidata=entry.wikidata,
+                    producer=ENTITIES_PRODUCER,
+                )
+    return sorted(added.values(), key=lambda e: e.id)
+
+
 def analyse_store(
     store: Store,
     config: Config | None = None,
@@ -107,7 +139,7 @@ def analyse_store(
     entities = resolve_entities(items, kb)
     events = code_events(items, entities, kb)
     analysis = Analysis(
-        entities=entities.entities,
+        entities=entities.entities + _cited_kb_entities(entities.entities, events, kb),
         mentions=entities.mentions,
         relations=entities.relations,
         decisions=entities.decisions,

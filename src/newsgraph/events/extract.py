@@ -57,20 +57,20 @@ __all__ = [
 #: Prepositions whose object is the target, per event type ("*" for all other types).
 TARGET_PREPS: Final[dict[str, frozenset[str]]] = {
     "ASSAULT": frozenset({"against", "on", "at", "toward", "towards", "into", "upon", "with"}),
-    "CONSULT": frozenset({"with", "from"}),
+    "CONSULT": frozenset({"with", "from", "to"}),
     "COOPERATE": frozenset({"with"}),
-    "AGREE": frozenset({"with"}),
+    "AGREE": frozenset({"with", "to"}),
     "REQUEST": frozenset({"on", "to", "from", "with"}),
     "THREATEN": frozenset({"against", "to"}),
     "ACCUSE": frozenset({"against", "into"}),
-    "PROTEST": frozenset({"against", "outside", "at"}),
+    "PROTEST": frozenset({"against", "outside", "at", "on"}),
     "SANCTION": frozenset({"on", "against", "from", "with", "to"}),
     "COERCE": frozenset({"on", "against"}),
     "RETREAT": frozenset({"against", "on"}),
     "REJECT": frozenset({"with", "from"}),
     "SUPPORT": frozenset({"for", "to", "with"}),
     "CONCEDE": frozenset({"to", "on"}),
-    "AID": frozenset({"to", "for", "over"}),
+    "AID": frozenset({"to", "for", "over", "into"}),
     "*": frozenset({"against", "with", "to"}),
 }
 # Nominal events whose "of" phrase is the one acted on ("the killing of X", "release of X").
@@ -96,6 +96,13 @@ _OF_TARGET: Final = frozenset(
 _ABOUT_TYPES: Final = frozenset({"AGREE", "SUPPORT", "REJECT", "ACCUSE", "REQUEST"})
 # Types whose target may be a place (the state, or territory, whose ground it is).
 _PLACE_TYPES: Final = frozenset({"ASSAULT", "COERCE", "AID"})
+# Light verbs whose weapon object is itself an attack ("launched rockets", "unleashed drones").
+_FIRING_VERBS: Final = frozenset({"launch", "fire", "lob", "unleash"})
+# Verbs of a clause on a target noun that say whose it is ("a car carrying Hezbollah members").
+_HOLDING_VERBS: Final = frozenset({"carry", "house", "transport", "shelter", "belong", "host"})
+# Types whose speech act names its addressee as the subject of a "that" clause ("demanded
+# that Israel stop", "charged that Washington was complicit").
+_CLAUSE_TARGET_TYPES: Final = frozenset({"REQUEST", "ACCUSE"})
 # Prepositions under a verb whose event-noun object is the event itself ("killed in a strike").
 EVENT_PREPS: Final = frozenset({"in", "by", "during", "under", "amid", "at"})
 VERB_POS: Final = frozenset({"VERB"})
@@ -153,6 +160,10 @@ class SentenceRules:
             kids = self.dp.kids(v, dep)
             if kids:
                 return kids[0]
+        datives = [d for d in self.dp.kids(v, "dative") if self.dp.tokens[d].pos in NOUN_POS]
+        if datives:
+            # "designated the Houthis a terrorist group": the parser's dative is the object
+            return datives[0]
         tok = self.dp.tokens[v]
         if tok.dep == "acl" and tok.tag == "VBN":
             return tok.head  # "the drones fired by Iran"
@@ -188,28 +199,71 @@ class SentenceRules:
                     return rows[0]
         return None
 
+    def noun_lemma(self, n: int) -> str:
+        """The lemma of a noun, joined with a hyphenated first part the tokenizer split off
+        ("sit-in", "walk-out", "build-up")."""
+        dp = self.dp
+        lemma = dp.lemma(n)
+        if n >= 2 and n - 2 >= self.sent.token_start:
+            toks = dp.tokens
+            dash, first = toks[n - 1], toks[n - 2]
+            if (
+                dp.text(n - 1) == "-"
+                and first.end == dash.start
+                and dash.end == toks[n].start
+                and first.pos not in ("NUM", "PROPN")
+            ):
+                joined = f"{dp.text(n - 2).lower()}-{lemma}"
+                if self.lex.has("noun", joined):
+                    return joined
+        return lemma
+
     def is_event_noun(self, n: int) -> bool:
-        return bool(self.lex.rows("noun", self.dp.lemma(n)))
+        return bool(self.lex.rows("noun", self.noun_lemma(n)))
 
     # ------------------------------------------------------------------ conditions
 
-    def holds(self, entry: Entry, t: int, *, obj: int | None, light: bool = False) -> bool:
+    def holds(self, entry: Entry, t: int, *, obj: int | None, light: int | None = None) -> bool:
+        """Whether ``entry``'s condition holds at token ``t`` (``light``: the light verb whose
+        object the noun ``t`` is, if any)."""
         dp = self.dp
         cond = entry.condition
-        if "light" in cond and not light:
+        if "light" in cond and light is None:
+            return False
+        if "under" in cond and (light is None or dp.lemma(light) not in cond["under"]):
             return False
         if "plural" in cond and dp.tokens[t].tag not in ("NNS", "NNPS"):
             return False
-        if "prep" in cond and not any(
-            dp.lemma(p) in cond["prep"] for p in dp.kids(t, "prep", "agent")
-        ):
+        preps = dp.kids(t, "prep", "agent")
+        if "prep" in cond and not any(dp.lemma(p) in cond["prep"] for p in preps):
+            return False
+        if "pobj" in cond:
+            wanted = cond.get("prep")
+            pobjs = [
+                o
+                for p in preps
+                if wanted is None or dp.lemma(p) in wanted
+                for o in dp.kids(p, "pobj")
+            ]
+            if not self._matches(cond["pobj"], pobjs):
+                return False
+        if "noprep" in cond and any(dp.lemma(p) in cond["noprep"] for p in preps):
             return False
         prts = [dp.lemma(p) for p in dp.kids(t, "prt")]
-        if "prt" in cond and not any(p in cond["prt"] for p in prts):
+        if "prt" in cond and not any(
+            # the parser often labels a particle an adverb: "pulled back", "brushed aside"
+            p in cond["prt"]
+            for p in [*prts, *(dp.lemma(a) for a in dp.kids(t, "advmod", "acomp"))]
+        ):
             return False
         if "noprt" in cond and prts:
             return False
         if "noobj" in cond and obj is not None:
+            return False
+        if "nooprd" in cond and (
+            dp.kids(t, "oprd", "ccomp")
+            or any(dp.kids(o, "appos", "oprd") for o in dp.kids(t, "dobj", "dative"))
+        ):
             return False
         if "xcomp" in cond:
             xs = dp.kids(t, "xcomp")
@@ -224,7 +278,7 @@ class SentenceRules:
             return False
         if "oprd" in cond and not any(
             dp.lemma(c) in cond["oprd"]
-            for c in dp.kids(t, "oprd", "acomp", "xcomp", "ccomp", "advmod", "dep")
+            for c in dp.kids(t, "oprd", "acomp", "xcomp", "ccomp", "advmod", "advcl", "dep")
         ):
             return False
         if "obj" in cond:
@@ -331,29 +385,44 @@ class SentenceRules:
         dp = self.dp
         for entry in self.lex.rows("light", dp.lemma(v)):
             obj = self.obj(v)
-            if entry.condition.get("obj") is not None:
-                # "claimed responsibility for the attack": the noun is under "for".
-                if obj is None or dp.lemma(obj) not in entry.condition["obj"]:
-                    continue
+            via = entry.condition.get("via")
+            if via is not None:
+                # "placed the town under curfew", "put its forces on alert"
                 nouns = [
                     p
-                    for prep in [*dp.kids(obj, "prep"), *dp.kids(v, "prep")]
-                    if dp.lemma(prep) in ("for", "in")
+                    for prep in dp.kids(v, "prep")
+                    if dp.lemma(prep) in via
                     for p in dp.kids(prep, "pobj")
                 ]
+            elif entry.condition.get("obj") is not None:
+                if obj is None or dp.lemma(obj) not in entry.condition["obj"]:
+                    continue
+                if self.is_event_noun(obj):
+                    # "struck a deal", "sealed an agreement": the object is the event
+                    nouns = [obj]
+                else:
+                    # "claimed responsibility for the attack": the noun is under "for".
+                    nouns = [
+                        p
+                        for prep in [*dp.kids(obj, "prep"), *dp.kids(v, "prep")]
+                        if dp.lemma(prep) in ("for", "in")
+                        for p in dp.kids(prep, "pobj")
+                    ]
             else:
                 if not self.holds(entry, v, obj=obj):
                     continue
-                nouns = [obj] if obj is not None else []
+                # the object, what it is a round/wave/series of, or what an amount is in
+                # ("held a new round of talks", "gave Israel $14 billion in military aid")
+                nouns = self.obj_nouns(obj) if obj is not None else []
                 nouns += [
                     p
-                    for prep in dp.kids(v, "prep")
+                    for prep in [*dp.kids(v, "prep"), *(dp.kids(obj, "prep") if obj is not None else [])]
                     if dp.lemma(prep) in ("in", "into")
                     for p in dp.kids(prep, "pobj")
                 ]
             for n in nouns:
-                for row in self.lex.rows("noun", dp.lemma(n)):
-                    if self.holds(row, n, obj=None, light=True):
+                for row in self.lex.rows("noun", self.noun_lemma(n)):
+                    if self.holds(row, n, obj=None, light=v):
                         self.taken.update(dp.conjuncts(n))
                         mode, subtype = row.mode, row.subtype
                         weapon = self.weapon_mode([n, *self.obj_nouns(n)[1:]])
@@ -363,7 +432,7 @@ class SentenceRules:
                                 subtype = weapon.subtype
                         return Candidate(row, n, v, mode, subtype)
                 weapon = self.weapon_mode(self.obj_nouns(n))
-                if weapon is not None and dp.lemma(v) in ("launch", "fire", "lob"):
+                if weapon is not None and dp.lemma(v) in _FIRING_VERBS:
                     self.taken.update(self.obj_nouns(n))
                     return Candidate(weapon, v, v, weapon.mode, weapon.subtype)
         return None
@@ -393,7 +462,7 @@ class SentenceRules:
         if tok.dep == "pobj" and not self.dp.kids(n, "det", "poss", "amod", "compound", "nummod"):
             # "in protest at X", "in retaliation": a manner adjunct, not a second event
             return None
-        for entry in self.lex.rows("noun", self.dp.lemma(n)):
+        for entry in self.lex.rows("noun", self.noun_lemma(n)):
             if self.holds(entry, n, obj=None):
                 mode, subtype = entry.mode, entry.subtype
                 if entry.type == "ASSAULT":
@@ -552,6 +621,8 @@ class SentenceRules:
         """ "claimed responsibility for the attack" """
         dp = self.dp
         tok = dp.tokens[n]
+        if tok.dep == "dobj" and dp.lemma(tok.head) == "claim":
+            return True  # "the Islamic State later claimed the attack"
         if tok.dep != "pobj":
             return False
         owner = dp.tokens[tok.head].head
@@ -614,7 +685,9 @@ class SentenceRules:
             return [a for s in dp.kids(cand.predicate, "nsubj") for a in self.actors.actors(s)]
         etype = cand.entry.type or ""
         preps = TARGET_PREPS.get(etype, TARGET_PREPS["*"])
-        places = etype in _PLACE_TYPES or cand.mode == "visit"
+        # visits and eased restrictions are aimed at the ground they concern ("lifted the
+        # closure on Hebron" is a concession to the West Bank)
+        places = etype in _PLACE_TYPES or cand.mode in ("visit", "ease")
         # Only attacks take their victim from any modifier ("Hezbollah positions"); other
         # types need an actor noun ("arrested an Israeli citizen" has no target).
         strict = etype not in ("ASSAULT", "PROTEST")
@@ -650,9 +723,20 @@ class SentenceRules:
                 ):
                     # "fired rockets at X", "cut ties with X", "sent supplies to X"
                     holders.append(obj)
+        if verbal:
             for d in dp.kids(cand.predicate, "dative", "iobj"):
-                # "told Haniyeh"; "sent supplies to Lebanon" (a dative "to" phrase)
+                # "told Haniyeh"; "sent supplies to Lebanon" (a dative "to" phrase); "gave
+                # Israel $14 billion in aid" (a light verb's recipient)
                 heads += dp.kids(d, "pobj") if dp.tokens[d].pos == "ADP" else [d]
+        if (
+            verbal
+            and cand.predicate != cand.trigger
+            and etype in ("COERCE", "ASSAULT")
+            and dp.tokens[cand.trigger].dep == "pobj"
+        ):
+            # "placed the West Bank under curfew", "put the camp under siege": the light
+            # verb's object is who the measure is imposed on
+            heads += dp.kids(cand.predicate, "dobj")
         if cand.mode == "abduct":
             preps = preps | {"from"}  # "abducted people from southern Israel"
         if etype == "ASSAULT":
@@ -677,6 +761,10 @@ class SentenceRules:
                         and dp.lemma(cand.trigger) in _OF_TARGET
                     ):
                         heads += dp.kids(p, "pobj")
+        if etype in _CLAUSE_TARGET_TYPES and verbal and not heads:
+            for clause in dp.kids(cand.predicate, "ccomp"):
+                if dp.kids(clause, "mark") or dp.tokens[clause].tag in ("VB", "VBP"):
+                    heads += [s for s in dp.kids(clause, "nsubj") if self.actors.entity_at(s)]
         complement: list[int] = []
         if etype in ("THREATEN", "REJECT") and verbal:
             complement = self.complement_targets(cand)
@@ -685,9 +773,14 @@ class SentenceRules:
         for h in event_objects:
             found = self._noun_source(h)
             if not found:
-                # "an offer from Egypt", "a call from the Iranian president"
+                # "an offer from Egypt", "a call from the Iranian president"; "vowed support
+                # for Israel" (the type's own prepositions); "the ruling of the ICJ" (not "the
+                # killing of X": an event's "of" phrase is its victim)
+                froms = {"from", "with"} | preps
+                if not self.is_event_noun(h):
+                    froms = froms | {"of"}
                 for prep in dp.kids(h, "prep"):
-                    if dp.lemma(prep) in ("from", "with"):
+                    if dp.lemma(prep) in froms:
                         for p in dp.kids(prep, "pobj"):
                             found.extend(self.actors.actors(p, strict=True))
             out.extend(a for a in found if a not in out)
@@ -708,6 +801,8 @@ class SentenceRules:
                 if not found and places:
                     place = self.actors.place_in(h)
                     found = [Actor(place, None, "PLACE")] if place else []
+                if not found:
+                    found = self._owner_of(h, strict=strict)
             found_all += found
         for actor in found_all:
             if actor.type == "PLACE" or (places and self.actors.is_place(actor.id)):
@@ -729,6 +824,32 @@ class SentenceRules:
             out = self._noun_source(cand.trigger)
         return out
 
+    def _owner_of(self, h: int, *, strict: bool) -> list[Actor]:
+        """Whose the thing hit or acted on is, when it names no actor itself.
+
+        "dozens of Hamas members", "the assets of IRGC commanders", "the offices of Al
+        Jazeera" (its "of" phrase); for attacks also "a car carrying Hezbollah members", "a
+        building used by Hamas" (who is in it or uses it).
+        """
+        dp = self.dp
+        found: list[Actor] = []
+        for n in self.obj_nouns(h)[1:]:
+            found.extend(a for a in self.actors.actors(n, strict=strict) if a not in found)
+        if found or strict:
+            return found
+        for acl in dp.kids(h, "acl", "relcl"):
+            if dp.lemma(acl) in _HOLDING_VERBS:
+                objs = dp.kids(acl, "dobj") + [
+                    p for to in dp.kids(acl, "prep") if dp.lemma(to) == "to"
+                    for p in dp.kids(to, "pobj")
+                ]  # "carrying X", "belonging to X"
+                for o in objs:
+                    found.extend(a for a in self.actors.actors(o) if a not in found)
+            for agent in dp.kids(acl, "agent"):
+                for p in dp.kids(agent, "pobj"):
+                    found.extend(a for a in self.actors.actors(p, strict=True) if a not in found)
+        return found
+
     def _about(self, n: int) -> bool:
         """A noun that is something said or proposed, not an actor ("proposal", "remarks")."""
         dp = self.dp
@@ -743,9 +864,13 @@ class SentenceRules:
         lemma = self.dp.lemma(n)
         if self.actors.entity_at(n) or lemma in self.agent_nouns:
             return False  # "its jets struck": jets that act are actors
+        # an event noun only qualified ("a joint patrol", "an air campaign") is a thing only
+        # with its qualifier: "ambushed an army patrol" hit the patrol's soldiers
+        rows = self.lex.rows("noun", self.noun_lemma(n))
+        event = any("mod" not in r.condition for r in rows)
         return (
             lemma in self.weapons
-            or self.is_event_noun(n)
+            or event
             or lemma in ("salvo", "barrage", "dozen", "round", "shot", "volley", "hundred")
         )
 
@@ -776,6 +901,13 @@ class SentenceRules:
                 found = self._noun_source(n)
                 if found:
                     return found
+        if not found and cand.entry.type == "MOBILIZE" and not dp.kids(cand.predicate, "agent"):
+            # "Iran's armed forces were placed on high alert", "U.S. troops were deployed":
+            # forces mobilised without a named mobiliser are the actor themselves.
+            for s in dp.kids(cand.predicate, "nsubjpass"):
+                found.extend(self.actors.actors(s, strict=True))
+            if found:
+                return found
         if not found and cand.entry.type == "ASSAULT":
             # "A Hezbollah drone was launched at ...": the weapon's owner fired it.
             obj = self.obj(cand.predicate)

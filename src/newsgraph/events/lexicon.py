@@ -20,8 +20,14 @@ wins. Conditions (space-separated, all must hold):
                                            verb's noun) has one of these lemmas, or is a weapon
                                            noun / an actor / a place / an event noun
 ``prep=with|to``   the predicate has a preposition child with one of these lemmas
-``prt=out``        the predicate has this particle; ``noprt``: it has none
+``pobj=a|@place``  the object of such a preposition (of any preposition without ``prep=``) has
+                   one of these lemmas, or is a weapon / an actor / a place / an event noun
+``noprep=at|into`` the predicate has no preposition child with one of these lemmas
+``prt=out``        the predicate has this particle (or the parser's adverb in its place:
+                   "pulled back", "brushed aside"); ``noprt``: it has no particle
 ``noobj``          the predicate has no direct object
+``nooprd``         no predicative complement ("called Biden" is a call, "called Hamas a
+                   terrorist group" is not)
 ``notxcomp=a|b``   no clausal complement with one of these lemmas ("declined to comment")
 ``oprd=a|b``       a predicative complement with one of these lemmas ("held X responsible")
 ``xcomp``          the predicate has a clausal complement; ``xcomp=@TYPE``: one that is a
@@ -30,7 +36,11 @@ wins. Conditions (space-separated, all must hold):
                    any actor modifier, possessor or "by" phrase)
 ``of=a|@entity``   (nouns) the "of" phrase has one of these lemmas / is an actor
 ``light``          (nouns) only an event as the object of a light verb
+``via=under|on``   (light verbs) the event noun is the object of one of these prepositions
+                   ("placed the town under curfew", "put its forces on alert")
 ``plural``         (nouns) only in the plural ("talks")
+``under=sign|ink`` (nouns) only as the object of one of these light verbs ("signed a truce" is
+                   an agreement, "declared a truce" a pause in fighting)
 """
 
 from __future__ import annotations
@@ -81,6 +91,11 @@ _CONDITION_KEYS: Final = frozenset(
     {
         "obj",
         "prep",
+        "pobj",
+        "noprep",
+        "nooprd",
+        "via",
+        "under",
         "prt",
         "noprt",
         "noobj",
