@@ -29,6 +29,7 @@ government; a role marked "former" is not reported.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -453,8 +454,11 @@ def extract_relations(
     anchors = sorted([*linked, *demonyms], key=lambda a: a.cand.start)
     out: list[RawRelation] = []
     previous_person: Linked | None = None
+    anchor_starts = [a.cand.start for a in anchors]
     for sentence in parsed.sentences:
-        inside = [a for a in anchors if sentence.start <= a.cand.start < sentence.end]
+        inside = anchors[
+            bisect_left(anchor_starts, sentence.start) : bisect_left(anchor_starts, sentence.end)
+        ]
         ctx = _Sentence(doc, kb, inside, (sentence.start, sentence.end), out)
         before = len(out)
         for i, anchor in enumerate(inside):

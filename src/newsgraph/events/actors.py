@@ -74,6 +74,39 @@ _FORCE_NOUNS: Final = {
     "pilot": "air force",
     "aircraft": "air force",
 }
+# Nouns of what a state owns or holds, whose demonym names the state (dev-set guideline 3).
+STATE_PROPERTY: Final = frozenset(
+    {
+        "ship",
+        "vessel",
+        "warship",
+        "destroyer",
+        "frigate",
+        "tanker",
+        "base",
+        "embassy",
+        "consulate",
+        "mission",
+        "position",
+        "post",
+        "outpost",
+        "plane",
+        "aircraft",
+        "jet",
+        "drone",
+        "tank",
+        "vehicle",
+        "convoy",
+        "airspace",
+        "territory",
+        "interest",
+        "facility",
+        "site",
+        "asset",
+        "installation",
+        "checkpoint",
+    }
+)
 _MODIFIER_DEPS: Final = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 # Names of state organs that act as themselves, not as their government.
 _ARMED: Final = re.compile(
@@ -403,7 +436,9 @@ class ActorIndex:
         if found:
             return found
         agent = dp.lemma(h) in self.agent_nouns
-        loose = agent or not strict
+        # a demonym on state property is the state ("American ships", "the Israeli embassy",
+        # "Iranian assets"), unlike one on people ("an Israeli citizen")
+        loose = agent or not strict or dp.lemma(h) in STATE_PROPERTY
         modifiers = [m for c in dp.kids(h, *_MODIFIER_DEPS) for m in dp.conjuncts(c)]
         for c in modifiers:
             if dp.text(c).lower() in PRONOUNS:

@@ -75,8 +75,8 @@ def code_document_events(
             quantities, fatalities, injuries = amounts_of(dp, cand)
             hypothetical = flags.hypothetical or bool(when and when.future)
             pairs = [(source, target)]
-            if dp.lemma(cand.predicate) == "exchange":
-                # "X exchanged fire with Y", "X and Y exchanged fire": one attack each way.
+            if dp.lemma(cand.predicate) in ("exchange", "trade") and etype == "ASSAULT":
+                # "X exchanged fire with Y", "X and Y traded fire": one attack each way.
                 if target:
                     pairs.append((target, source))
                 elif len(source) == 2:

@@ -18,6 +18,12 @@ direct object, or the object of a preposition that fits the event type (against/
 for attacks, with for meetings, on/to for appeals); when the object is something of another
 actor's ("praised Hamas's attack", "accepted the Egyptian proposal") the target is that actor;
 an attack noun takes its victims from its clause ("a strike killed two Hezbollah fighters").
+Where the object names no actor its owner is taken: "dozens of Hamas members", "the assets of
+IRGC commanders", "a car carrying Hezbollah members"; a light verb's recipient ("gave Israel
+$14 billion in aid") and the object of "placed X under curfew" are targets; REQUEST and ACCUSE
+take the subject of a "that" clause ("demanded that Israel stop"); a weapon attacked ("destroyed
+four tanks") is a target, a weapon fired the instrument; a place in a prepositional phrase is
+only where it happened once the victim is named ("a soldier was stabbed at a checkpoint").
 
 Precision rules: an event needs a source actor, except an attack whose victim is named
 (passive, a weapon as subject, an attack noun) and a protest by unnamed people; targets are
@@ -34,7 +40,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from newsgraph.events.actors import PRONOUNS, RELATIVE_PRONOUNS, Actor, ActorIndex, DocParse
+from newsgraph.events.actors import (
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+    STATE_PROPERTY,
+    Actor,
+    ActorIndex,
+    DocParse,
+)
 from newsgraph.events.flags import speech_governor
 from newsgraph.events.lexicon import Entry, Lexicon
 from newsgraph.model import Sentence
@@ -58,18 +71,18 @@ __all__ = [
 TARGET_PREPS: Final[dict[str, frozenset[str]]] = {
     "ASSAULT": frozenset({"against", "on", "at", "toward", "towards", "into", "upon", "with"}),
     "CONSULT": frozenset({"with", "from", "to"}),
-    "COOPERATE": frozenset({"with"}),
+    "COOPERATE": frozenset({"with", "alongside", "to"}),
     "AGREE": frozenset({"with", "to"}),
     "REQUEST": frozenset({"on", "to", "from", "with"}),
     "THREATEN": frozenset({"against", "to"}),
     "ACCUSE": frozenset({"against", "into"}),
     "PROTEST": frozenset({"against", "outside", "at", "on"}),
-    "SANCTION": frozenset({"on", "against", "from", "with", "to"}),
+    "SANCTION": frozenset({"on", "against", "from", "with", "to", "for"}),
     "COERCE": frozenset({"on", "against"}),
     "RETREAT": frozenset({"against", "on"}),
     "REJECT": frozenset({"with", "from"}),
     "SUPPORT": frozenset({"for", "to", "with"}),
-    "CONCEDE": frozenset({"to", "on"}),
+    "CONCEDE": frozenset({"to", "on", "into"}),
     "AID": frozenset({"to", "for", "over", "into"}),
     "*": frozenset({"against", "with", "to"}),
 }
@@ -98,11 +111,22 @@ _ABOUT_TYPES: Final = frozenset({"AGREE", "SUPPORT", "REJECT", "ACCUSE", "REQUES
 _PLACE_TYPES: Final = frozenset({"ASSAULT", "COERCE", "AID"})
 # Light verbs whose weapon object is itself an attack ("launched rockets", "unleashed drones").
 _FIRING_VERBS: Final = frozenset({"launch", "fire", "lob", "unleash"})
+# Nouns of number whose "of" phrase is the event itself ("a wave of airstrikes killed ...").
+_SERIES_NOUNS: Final = frozenset({"wave", "series", "spate", "string", "flurry", "round"})
+# Count nouns whose "of" phrase is the argument ("dozens of Hamas members").
+_COUNT_NOUNS: Final = frozenset({"dozen", "hundred", "thousand", "score", "number", "group"})
+# Verbs whose weapon object is discharged, not hit (with the rows whose object is "@weapon").
+_DISCHARGE_VERBS: Final = frozenset(
+    {"fire", "launch", "lob", "unleash", "shoot", "detonate", "drop", "send", "plant"}
+)
+# Participles that aim a measure or an attack at its object ("sanctions targeting X").
+_AIMING_VERBS: Final = frozenset({"target", "aim", "hit"})
 # Verbs of a clause on a target noun that say whose it is ("a car carrying Hezbollah members").
 _HOLDING_VERBS: Final = frozenset({"carry", "house", "transport", "shelter", "belong", "host"})
 # Types whose speech act names its addressee as the subject of a "that" clause ("demanded
-# that Israel stop", "charged that Washington was complicit").
-_CLAUSE_TARGET_TYPES: Final = frozenset({"REQUEST", "ACCUSE"})
+# that Israel stop", "charged that Washington was complicit", "warned that U.S. ships would
+# be targeted").
+_CLAUSE_TARGET_TYPES: Final = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
 # Prepositions under a verb whose event-noun object is the event itself ("killed in a strike").
 EVENT_PREPS: Final = frozenset({"in", "by", "during", "under", "amid", "at"})
 VERB_POS: Final = frozenset({"VERB"})
@@ -270,9 +294,27 @@ class SentenceRules:
             if not xs:
                 return False
             want = {v[1:] for v in cond["xcomp"] if v.startswith("@")}
-            if want and not any(
-                any(r.type in want for r in self.lex.rows("verb", dp.lemma(x))) for x in xs
+            lemmas = {v for v in cond["xcomp"] if not v.startswith("@")}
+            if (want or lemmas) and not any(
+                dp.lemma(x) in lemmas
+                or any(r.type in want for r in self.lex.rows("verb", dp.lemma(x)))
+                for x in xs
             ):
+                return False
+        if "ccomp" in cond and not dp.kids(t, "ccomp"):
+            return False
+        if "subj" in cond:
+            subjects = dp.kids(t, "nsubj")
+            if not subjects:
+                return False
+            s = subjects[0]
+            nouns = [*self.obj_nouns(s), *dp.kids(s, "compound")]
+            person = "@person" in cond["subj"] and any(
+                self.actors.entity_type(e) == "PERSON"
+                for e in [self.actors.entity_at(n) for n in nouns]
+                if e is not None
+            )
+            if not person and not self._matches(cond["subj"], nouns):
                 return False
         if "notxcomp" in cond and any(dp.lemma(x) in cond["notxcomp"] for x in dp.kids(t, "xcomp")):
             return False
@@ -307,7 +349,11 @@ class SentenceRules:
                 return True
             if "@event" in values and self.is_event_noun(n):
                 return True
-            if "@entity" in values and self.actors.actors(n, strict=True):
+            if (
+                "@entity" in values
+                and lemma not in STATE_PROPERTY  # "hosts a U.S. base" hosts no actor
+                and self.actors.actors(n, strict=True)
+            ):
                 return True
             if "@place" in values and self.actors.place_in(n):
                 return True
@@ -321,6 +367,8 @@ class SentenceRules:
         for i in range(s.token_start, s.token_end):
             tok = self.dp.tokens[i]
             if tok.pos in VERB_POS or (tok.pos == "AUX" and tok.dep not in ("aux", "auxpass")):
+                if self._habitual(i):
+                    continue
                 cand = self.light(i) or self.verbal(i)
                 if cand is not None:
                     out.append(cand)
@@ -329,7 +377,30 @@ class SentenceRules:
                 cand = self.nominal(i)
                 if cand is not None:
                     out.append(cand)
+        for i in range(s.token_start, s.token_end):
+            cand = self.side_by_side(i)
+            if cand is not None:
+                out.append(cand)
         return out
+
+    def side_by_side(self, p: int) -> Candidate | None:
+        """ "fought alongside Hezbollah", "raided the camp together with U.S. troops": the
+        subject acted jointly with the preposition's actor (a ``joint`` row with a type)."""
+        dp = self.dp
+        tok = dp.tokens[p]
+        if tok.dep != "prep" or dp.tokens[tok.head].pos not in VERB_POS:
+            return None
+        rows = [r for r in self.lex.rows("joint", dp.lemma(p)) if r.type]
+        if not rows or not any(self.actors.actors(o) for o in dp.kids(p, "pobj")):
+            return None
+        return Candidate(rows[0], p, tok.head, rows[0].mode, rows[0].subtype)
+
+    def _habitual(self, v: int) -> bool:
+        """ "has long backed Israel", "had long accused Iran": a standing state, not an act."""
+        dp = self.dp
+        return any(dp.lemma(a) == "long" for a in dp.kids(v, "advmod")) and any(
+            dp.lemma(a) == "have" for a in dp.kids(v, "aux")
+        )
 
     def verbal(self, v: int) -> Candidate | None:
         obj = self.obj(v)
@@ -337,8 +408,16 @@ class SentenceRules:
             if self.holds(entry, v, obj=obj):
                 mode, subtype = entry.mode, entry.subtype
                 if entry.type == "ASSAULT":
+                    # the object names the weapon only when it is discharged ("fired
+                    # rockets"); "destroyed tanks", "struck missile launchers" name the target
+                    fired = "@weapon" in (entry.condition.get("obj") or ()) or (
+                        self.dp.lemma(v) in _DISCHARGE_VERBS
+                    )
                     weapon = self.weapon_mode(
-                        [*(self.obj_nouns(obj) if obj is not None else []), *self._with_nouns(v)]
+                        [
+                            *(self.obj_nouns(obj) if obj is not None and fired else []),
+                            *self._with_nouns(v),
+                        ]
                     )
                     if weapon is not None and not entry.mode:
                         mode, subtype = weapon.mode, weapon.subtype
@@ -416,7 +495,10 @@ class SentenceRules:
                 nouns = self.obj_nouns(obj) if obj is not None else []
                 nouns += [
                     p
-                    for prep in [*dp.kids(v, "prep"), *(dp.kids(obj, "prep") if obj is not None else [])]
+                    for prep in [
+                        *dp.kids(v, "prep"),
+                        *(dp.kids(obj, "prep") if obj is not None else []),
+                    ]
                     if dp.lemma(prep) in ("in", "into")
                     for p in dp.kids(prep, "pobj")
                 ]
@@ -446,7 +528,7 @@ class SentenceRules:
         are not coded again.
         """
         dp = self.dp
-        tok = dp.tokens[n]
+        tok = dp.tokens[counter(dp, n)]
         if tok.dep in ("nsubj", "nsubjpass"):
             return dp.lemma(tok.head) != "be" and dp.tokens[tok.head].pos in ("VERB", "AUX")
         if tok.dep == "pobj":
@@ -460,7 +542,17 @@ class SentenceRules:
             return None
         tok = self.dp.tokens[n]
         if tok.dep == "pobj" and not self.dp.kids(n, "det", "poss", "amod", "compound", "nummod"):
-            # "in protest at X", "in retaliation": a manner adjunct, not a second event
+            # "in protest at X", "in retaliation": a manner adjunct, not a second event --
+            # except "in coordination with X": the clause's subject cooperated with X
+            verb = self.dp.tokens[tok.head].head
+            if (
+                self.dp.lemma(tok.head) == "in"
+                and self.dp.tokens[verb].pos in VERB_POS
+                and any(self.dp.lemma(p) == "with" for p in self.dp.kids(n, "prep"))
+            ):
+                for entry in self.lex.rows("noun", self.noun_lemma(n)):
+                    if entry.type == "COOPERATE" and not entry.condition:
+                        return Candidate(entry, n, verb, entry.mode, entry.subtype)
             return None
         for entry in self.lex.rows("noun", self.noun_lemma(n)):
             if self.holds(entry, n, obj=None):
@@ -529,16 +621,17 @@ class SentenceRules:
                 return []
             if self._is_thing(s) and not self.actors.entity_at(s):
                 # "Israeli shelling hit an army post": the attack is the noun's event;
-                # "Israeli artillery shelled X": the weapon's owner fired it.
-                return [] if self.is_event_noun(s) else self._noun_source(s)
+                # "Israeli artillery shelled X": the weapon's owner fired it; "its aircraft
+                # struck X" (in reported speech): the speaker's.
+                if self.is_event_noun(s):
+                    return []
+                return self._noun_source(s) or self._speaker_owner(s, v)
             # "Palestinian prisoners began a hunger strike": people named by a demonym are
             # not the state; "Hezbollah supporters rallied" are Hezbollah's.
             found = self.actors.actors(s, strict=True)
             if not found and dp.lemma(s) in self.agent_nouns:
                 # "Islamic Jihad said its fighters detonated ...": the speaker's fighters.
-                for poss in dp.kids(s, "poss"):
-                    if dp.text(poss).lower() in PRONOUNS:
-                        found = self.resolve_pronoun(poss, v)
+                found = self._speaker_owner(s, v)
             return found
         head = tok.head
         if head == v:
@@ -568,6 +661,13 @@ class SentenceRules:
                 one = dp.tokens[prep].head
                 if dp.tokens[one].dep == "attr":
                     return self.subject(dp.tokens[one].head, depth + 1)
+        return []
+
+    def _speaker_owner(self, s: int, v: int) -> list[Actor]:
+        """ "its fighters", "their drones" inside reported speech: the speaker's."""
+        for poss in self.dp.kids(s, "poss"):
+            if self.dp.text(poss).lower() in PRONOUNS:
+                return self.resolve_pronoun(poss, v)
         return []
 
     def _noun_source(self, n: int) -> list[Actor]:
@@ -635,7 +735,7 @@ class SentenceRules:
         "Two commanders were killed in an Israeli airstrike" (in/by -> the passive subject).
         """
         dp = self.dp
-        tok = dp.tokens[n]
+        tok = dp.tokens[counter(dp, n)]  # "a wave of Israeli strikes flattened ..."
         heads: list[int] = []
         if tok.dep == "nsubj":
             heads = dp.kids(tok.head, "dobj")
@@ -695,26 +795,49 @@ class SentenceRules:
         holders = [cand.predicate]
         if cand.trigger != cand.predicate:
             holders.append(cand.trigger)
+        if "undergo" in self._light_cond(cand):
+            # "a UNIFIL post came under fire": the subject is what was hit
+            heads += dp.kids(cand.predicate, "nsubj")
         event_objects: list[int] = []
+        direct: set[int] = set()  # the object or passive subject: who was acted on
         verbal = dp.tokens[cand.predicate].pos in VERB_POS
+        if cand.predicate != cand.trigger and verbal:
+            # "carried out a series of airstrikes on X": the light verb's object holds "on X"
+            holders += [o for o in dp.kids(cand.predicate, "dobj") if o != cand.trigger]
         if cand.predicate == cand.trigger and verbal:
             obj = self.obj(cand.predicate)
             obj_dep = dp.tokens[obj].dep if obj is not None else ""
+            if obj is not None:
+                obj = self._counted(obj)  # "arrested dozens of Hamas members"
+            hit_thing = (
+                # "destroyed four Israeli tanks": a weapon attacked is a target; a weapon
+                # fired ("fired rockets at X") is the instrument
+                obj is not None
+                and etype == "ASSAULT"
+                and dp.lemma(obj) in self.weapons
+                and not self._fires(cand)
+            )
             if obj is not None and obj_dep == "nsubjpass" and not self._is_thing(obj):
                 heads.append(obj)
+                direct.add(obj)
+            elif hit_thing:
+                heads.append(obj)
+                direct.add(obj)
             elif obj is not None and obj_dep == "dobj":
                 if etype in _ABOUT_TYPES and self._about(obj):
                     # "accepted the Egyptian proposal", "criticised Netanyahu's remarks": the
                     # target is whose the proposal or remark is.
                     event_objects.append(obj)
                 elif (
-                    etype not in ("RETREAT", "PROTEST")
+                    etype not in ("RETREAT", "PROTEST", "MOBILIZE")  # their object is their own
                     and not self._is_thing(obj)
                     and (etype not in _ABOUT_TYPES or not self._about(obj))
                 ):
                     heads.append(obj)
-                elif etype in _ABOUT_TYPES and self.is_event_noun(obj):
-                    # "praised Hamas's attack": the target is who carried it out.
+                    direct.add(obj)
+                elif (etype in _ABOUT_TYPES or etype == "CONCEDE") and self.is_event_noun(obj):
+                    # "praised Hamas's attack": the target is who carried it out; "accepted
+                    # Hamas's demands": who made them.
                     event_objects.append(obj)
                 if (
                     obj not in event_objects
@@ -739,6 +862,8 @@ class SentenceRules:
             heads += dp.kids(cand.predicate, "dobj")
         if cand.mode == "abduct":
             preps = preps | {"from"}  # "abducted people from southern Israel"
+        if cand.mode == "visit" and verbal and self.obj(cand.predicate) is None:
+            preps = preps | {"in", "at"}  # "arrived in Cairo": a visit to Egypt
         if etype == "ASSAULT":
             # "launched from inside Lebanese territories toward Israel"
             holders += [
@@ -748,6 +873,12 @@ class SentenceRules:
                 if dp.lemma(prep) == "from"
                 for p in dp.kids(prep, "pobj")
             ]
+        for holder in list(holders):
+            for acl in dp.kids(holder, "acl"):
+                if dp.lemma(acl) in _AIMING_VERBS:
+                    # "new sanctions targeting Iran's drone programme", "strikes aimed at X"
+                    heads += [self._counted(o) for o in dp.kids(acl, "dobj")]
+                    holders.append(acl)
         against: set[int] = set()
         for holder in holders:
             for prep in dp.kids(holder, "prep"):
@@ -763,8 +894,16 @@ class SentenceRules:
                         heads += dp.kids(p, "pobj")
         if etype in _CLAUSE_TARGET_TYPES and verbal and not heads:
             for clause in dp.kids(cand.predicate, "ccomp"):
-                if dp.kids(clause, "mark") or dp.tokens[clause].tag in ("VB", "VBP"):
-                    heads += [s for s in dp.kids(clause, "nsubj") if self.actors.entity_at(s)]
+                if (
+                    dp.kids(clause, "mark")
+                    or dp.tokens[clause].tag in ("VB", "VBP")
+                    or etype == "THREATEN"
+                ):
+                    heads += [
+                        s
+                        for s in dp.kids(clause, "nsubj", "nsubjpass")
+                        if self.actors.actors(s, strict=True)
+                    ]
         complement: list[int] = []
         if etype in ("THREATEN", "REJECT") and verbal:
             complement = self.complement_targets(cand)
@@ -791,6 +930,8 @@ class SentenceRules:
             found_all = self.victims(cand.trigger)
             if found_all:
                 heads = []
+        victim_named = False
+        prep_places: set[Actor] = set()
         for h in heads:
             if self.is_event_noun(h) and not self.actors.entity_at(h):
                 # a protest "against the PA's campaign" targets the PA; "at a rally organised
@@ -803,7 +944,19 @@ class SentenceRules:
                     found = [Actor(place, None, "PLACE")] if place else []
                 if not found:
                     found = self._owner_of(h, strict=strict)
+            if h in direct:
+                victim_named = victim_named or any(
+                    a.type != "PLACE" and not self.actors.is_place(a.id) for a in found
+                )
+            else:
+                prep_places.update(
+                    a for a in found if a.type == "PLACE" or self.actors.is_place(a.id)
+                )
             found_all += found
+        if victim_named:
+            # "an Israeli soldier was stabbed at a checkpoint in the West Bank": with the
+            # victim named, a place in a prepositional phrase is where, not whom
+            found_all = [a for a in found_all if a not in prep_places]
         for actor in found_all:
             if actor.type == "PLACE" or (places and self.actors.is_place(actor.id)):
                 if not places:
@@ -824,6 +977,22 @@ class SentenceRules:
             out = self._noun_source(cand.trigger)
         return out
 
+    def _counted(self, n: int) -> int:
+        """What a count noun counts: "dozens of Hamas members" -> members."""
+        dp = self.dp
+        if dp.lemma(n) in _COUNT_NOUNS:
+            for prep in dp.kids(n, "prep"):
+                if dp.lemma(prep) == "of":
+                    for p in dp.kids(prep, "pobj"):
+                        return p
+        return n
+
+    def _fires(self, cand: Candidate) -> bool:
+        """Whether the trigger discharges its object ("fired/launched/lobbed rockets"), so a
+        weapon object is the instrument rather than the thing hit."""
+        objs = cand.entry.condition.get("obj") or frozenset()
+        return "@weapon" in objs or self.dp.lemma(cand.predicate) in _DISCHARGE_VERBS
+
     def _owner_of(self, h: int, *, strict: bool) -> list[Actor]:
         """Whose the thing hit or acted on is, when it names no actor itself.
 
@@ -840,7 +1009,9 @@ class SentenceRules:
         for acl in dp.kids(h, "acl", "relcl"):
             if dp.lemma(acl) in _HOLDING_VERBS:
                 objs = dp.kids(acl, "dobj") + [
-                    p for to in dp.kids(acl, "prep") if dp.lemma(to) == "to"
+                    p
+                    for to in dp.kids(acl, "prep")
+                    if dp.lemma(to) == "to"
                     for p in dp.kids(to, "pobj")
                 ]  # "carrying X", "belonging to X"
                 for o in objs:
@@ -880,6 +1051,9 @@ class SentenceRules:
 
     def source(self, cand: Candidate) -> list[Actor]:
         dp = self.dp
+        if "undergo" in cand.entry.condition or "undergo" in self._light_cond(cand):
+            # "an army post came under Israeli fire": the noun says whose the fire was
+            return self._noun_source(cand.trigger)
         if self._blamed(cand):
             speech = speech_governor(dp, cand.predicate, self.lex)
             if speech is None or dp.text(speech).lower() == "according":
@@ -901,6 +1075,24 @@ class SentenceRules:
                 found = self._noun_source(n)
                 if found:
                     return found
+        if not found and cand.entry.type == "AID":
+            # "a convoy of Turkish aid trucks reached Rafah", "aid from Jordan was airdropped
+            # over Gaza": whose the aid is
+            for s in dp.kids(cand.predicate, "nsubjpass"):
+                found = self._noun_source(s) or [
+                    a
+                    for prep in dp.kids(s, "prep")
+                    if dp.lemma(prep) == "from"
+                    for o in dp.kids(prep, "pobj")
+                    for a in self.actors.actors(o, strict=True)
+                ]
+                if found:
+                    return found
+            for s in dp.kids(cand.predicate, "nsubj"):
+                for n in self.obj_nouns(s):
+                    found = self._noun_source(n)
+                    if found:
+                        return found
         if not found and cand.entry.type == "MOBILIZE" and not dp.kids(cand.predicate, "agent"):
             # "Iran's armed forces were placed on high alert", "U.S. troops were deployed":
             # forces mobilised without a named mobiliser are the actor themselves.
@@ -915,14 +1107,25 @@ class SentenceRules:
                 found = self._noun_source(obj)
         return found
 
+    def _light_cond(self, cand: Candidate) -> dict[str, frozenset[str]]:
+        """The condition of the light-verb row that introduced ``cand``'s noun, if any."""
+        if cand.trigger == cand.predicate:
+            return {}
+        for row in self.lex.rows("light", self.dp.lemma(cand.predicate)):
+            return dict(row.condition)
+        return {}
+
     def sourceless_ok(self, cand: Candidate) -> bool:
         """Events coded without a source: a protest by unnamed people, an attack whose
-        attacker is not named but whose victim is (passive, or a weapon as subject)."""
+        attacker is not named but whose victim is (passive, or a weapon as subject, or a
+        subject that "came under fire")."""
         dp = self.dp
         if cand.entry.type == "PROTEST":
             return True
         if cand.entry.type != "ASSAULT":
             return False
+        if "undergo" in self._light_cond(cand):
+            return True
         pred = dp.tokens[cand.predicate]
         if pred.pos in NOUN_POS:
             # "an explosion ... killed": only when the clause verb is itself an act of harm
@@ -943,9 +1146,9 @@ def clause_verb(dp: DocParse, cand: Candidate) -> int | None:
     """The verb of the clause an event noun states its event in ("a strike killed ...",
     "were killed in a strike"), or None."""
     n = cand.trigger
-    tok = dp.tokens[n]
-    if cand.predicate != n or tok.pos not in NOUN_POS:
+    if cand.predicate != n or dp.tokens[n].pos not in NOUN_POS:
         return None
+    tok = dp.tokens[counter(dp, n)]
     if tok.dep in ("nsubj", "nsubjpass") and dp.tokens[tok.head].pos == "VERB":
         return tok.head
     if tok.dep == "pobj" and dp.lemma(tok.head) in EVENT_PREPS:
@@ -953,6 +1156,17 @@ def clause_verb(dp: DocParse, cand: Candidate) -> int | None:
         if dp.tokens[verb].pos == "VERB":
             return verb
     return None
+
+
+def counter(dp: DocParse, n: int) -> int:
+    """The noun that stands in the clause for ``n``: "a wave of strikes" -> "wave" (so the
+    strikes are the clause's subject); ``n`` itself otherwise."""
+    tok = dp.tokens[n]
+    if tok.dep == "pobj" and dp.lemma(tok.head) == "of":
+        owner = dp.tokens[tok.head].head
+        if dp.lemma(owner) in _SERIES_NOUNS:
+            return owner
+    return n
 
 
 def is_joint(dp: DocParse, cand: Candidate, lexicon: Lexicon) -> bool:

@@ -11,7 +11,9 @@ The file holds every word the event rules know, by kind (format in ``data/README
 ``hypo``    words whose complement has not happened (modals, "plans to", "anticipated")
 ``negate``  words whose complement did not happen ("denied attacking")
 ``block``   verbs whose complement is not coded at all ("refused to X" is REJECT, not X)
-``joint``   modifiers that make an act of several actors a cooperation too ("joint operation")
+``joint``   modifiers that make an act of several actors a cooperation too ("joint operation");
+            a ``joint`` row with a type is a preposition of joint action that codes it
+            ("fought alongside Hezbollah": COOPERATE, subject -> its object)
 
 Rows of the same kind and lemma are tried in file order and the first whose condition holds
 wins. Conditions (space-separated, all must hold):
@@ -30,8 +32,13 @@ wins. Conditions (space-separated, all must hold):
                    terrorist group" is not)
 ``notxcomp=a|b``   no clausal complement with one of these lemmas ("declined to comment")
 ``oprd=a|b``       a predicative complement with one of these lemmas ("held X responsible")
-``xcomp``          the predicate has a clausal complement; ``xcomp=@TYPE``: one that is a
-                   lexicon verb of that PLOVER type
+``xcomp``          the predicate has a clausal complement; ``xcomp=@TYPE|avenge``: one that
+                   is a lexicon verb of that PLOVER type or has one of these lemmas
+``ccomp``          the predicate has a finite complement clause ("charged that X was ...")
+``subj=a|@person`` the subject (or its "of" phrase or compound) has one of these lemmas, is a
+                   weapon / actor / place / event noun, or (``@person``) is a named person
+``undergo``        (light verbs) the subject undergoes the event ("came under fire"): the
+                   source is whose the event noun is, the target the subject
 ``mod=air|@any``   (nouns) a compound/adjective modifier with one of these lemmas (``@any``:
                    any actor modifier, possessor or "by" phrase)
 ``of=a|@entity``   (nouns) the "of" phrase has one of these lemmas / is an actor
@@ -96,6 +103,9 @@ _CONDITION_KEYS: Final = frozenset(
         "nooprd",
         "via",
         "under",
+        "ccomp",
+        "subj",
+        "undergo",
         "prt",
         "noprt",
         "noobj",
