@@ -201,7 +201,12 @@ def amounts_of(
     lo = min(dp.tokens[i].start for i in core)
     hi = max(dp.tokens[i].end for i in core)
     text = dp.doc.body[lo:hi]
-    quantities = tuple(find_quantities(text, lo))
+    # The span lo..hi can cover words between the event's own ones ("hosted a delegation ...,
+    # as a salvo of 60 rockets was fired"): keep only figures that sit on the event's tokens.
+    spans = [(dp.tokens[i].start, dp.tokens[i].end) for i in core]
+    quantities = tuple(
+        q for q in find_quantities(text, lo) if any(s < q.end and e > q.start for s, e in spans)
+    )
     fatalities = injuries = None
     if cand.entry.type == "ASSAULT":
         fatalities, injuries = casualties(text, lo)
