@@ -398,3 +398,9 @@ def test_requested_act_is_not_coded(code_texts: Coder) -> None:
         "Egypt lambasted Israel for blocking aid.", "Biden pushed Netanyahu to accept the deal."
     )
     assert sorted(e.type for e in events) == ["ACCUSE", "REQUEST"], _summary(events)
+
+
+def test_a_border_crossed_is_not_the_victim(code_texts: Coder) -> None:
+    events = code_texts("Hamas militants stormed across the Gaza border into southern Israel.")
+    storming = [e for e in events if e.type == "ASSAULT" and e.trigger == "stormed"]
+    assert storming and all("ng:gaza-strip" not in e.target for e in storming), _summary(events)

@@ -59,7 +59,17 @@ def code_document_events(
             trig_tok = dp.tokens[cand.trigger]
             location, location_text = location_of(dp, actors, cand)
             toll = dp.lemma(cand.predicate) in TOLL_VERBS and not source
-            if not target and location and etype in ("ASSAULT", "COERCE", "AID") and not toll:
+            border = bool(location_text) and any(
+                w.strip(".,;:") in lexicon.words("boundary")
+                for w in location_text.lower().split()  # type: ignore[union-attr]
+            )
+            if (
+                not target
+                and location
+                and etype in ("ASSAULT", "COERCE", "AID")
+                and not toll
+                and not border
+            ):
                 # ("52 people have been killed in Lebanon" is a toll, not an attack on Lebanon)
                 # "strikes inside Iran", "raids across the West Bank": with no named victim
                 # the target is whoever holds the ground (dev-set guideline 3).

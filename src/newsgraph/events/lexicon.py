@@ -90,7 +90,19 @@ PLOVER_TYPES: Final = (
     "ASSAULT",
 )
 KINDS: Final = frozenset(
-    {"verb", "noun", "light", "weapon", "agent", "speech", "hypo", "negate", "block", "joint"}
+    {
+        "verb",
+        "noun",
+        "light",
+        "weapon",
+        "agent",
+        "speech",
+        "hypo",
+        "negate",
+        "block",
+        "joint",
+        "boundary",
+    }
 )
 # Kinds whose rows code an event and therefore need a PLOVER type.
 _CODING_KINDS: Final = frozenset({"verb", "noun", "weapon"})
