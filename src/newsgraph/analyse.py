@@ -126,14 +126,16 @@ def analyse_store(
         batch_size=config.nlp_batch_size,
         n_process=config.nlp_n_process,
     )
+    fresh: dict[str, ParsedDocument] = {}
     for n, parse in enumerate(parsed, 1):
-        store.add_parse(parse)
+        store.add_parse(parse)  # one transaction each: a killed run keeps what it parsed
+        fresh[parse.doc] = parse
         report.parsed = n
         if on_progress:
             on_progress(n, len(todo))
     items: list[tuple[Document, ParsedDocument]] = []
     for doc in docs.values():
-        parse = store.get_parse(doc.id, backend.producer)
+        parse = fresh.get(doc.id) or store.get_parse(doc.id, backend.producer)
         if parse is not None:
             items.append((doc, parse))
     entities = resolve_entities(items, kb)
