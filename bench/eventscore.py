@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from newsgraph.entities.normalize import normalize_name
+from newsgraph.events.lexicon import PLOVER_TYPES
 from newsgraph.model import ArticleMeta, Document, Entity, Event, ParsedDocument, sha256_hex
 
 if TYPE_CHECKING:
@@ -55,24 +56,6 @@ if TYPE_CHECKING:
 REPO: Final = Path(__file__).resolve().parents[1]
 DEFAULT_DEVSET: Final = REPO / "tests" / "fixtures" / "events_dev.jsonl"
 
-PLOVER_TYPES: Final = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
 SYMMETRIC_TYPES: Final = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 PRECISIONS: Final = ("day", "week", "month", "year")
 # Modes the dev set uses, per type (README-events.md, guideline 2).
