@@ -16,10 +16,13 @@ Modules, one concept each:
                  descriptive references)
 - ``link``       linking within a document (KB alias, metonymy, acronyms, surnames, short forms,
                  descriptive references), each link with its rule
+- ``context``    word lists of context: place words ("near X"), nouns a demonym does not turn
+                 into a state ("Palestinian militants")
 - ``roles``      relations stated in the text (appositives, titles, backing, part-of)
 - ``resolve``    the stage: per-document linking plus evidence-based merging across documents
 """
 
+from newsgraph.entities.context import demonym_names_state
 from newsgraph.entities.kb import KBEntry, KnowledgeBase
 from newsgraph.entities.normalize import acronym, normalize_name
 from newsgraph.entities.resolve import PRODUCER, EntityResult, resolve_entities
@@ -30,6 +33,7 @@ __all__ = [
     "KBEntry",
     "KnowledgeBase",
     "acronym",
+    "demonym_names_state",
     "normalize_name",
     "resolve_entities",
 ]

@@ -6,6 +6,10 @@ Rules, tried in this order for a name (each link records its rule in a ``MergeDe
 ``surname_in_doc``      a one- or two-word person name equal to the last words of a person named
                         in full earlier in the document ("Hamad" after "Ghazi Hamad"); never on a
                         first name, never across different letters ("Hamad" is not "Hamas")
+``place_context``       a name the model tagged PERSON, ORG or NORP that the knowledge base
+                        knows only as a gazetteer place, written where a place stands ("near
+                        Khiam", "the outskirts of Eilat", "Sanaa's mayor"), or a several-word
+                        Middle East place name ("Khan Younis"): the place
 ``kb_alias``            ``KnowledgeBase.lookup`` finds the name (all spelling variants meet
                         there: Hizbullah == Hezbollah, al-Aruri == al-Arouri), filtered by what
                         the NER label allows (a PERSON span does not become a city)
@@ -19,9 +23,12 @@ Rules, tried in this order for a name (each link records its rule in a ``MergeDe
                         document
 ``short_form_in_doc``   an unknown name of two or more words that is part of exactly one longer
                         name earlier in the document
-``new_entity``          none of the above: a new entity keyed by the normalized name
+``new_entity``          none of the above: a new entity keyed by the normalized name; a weapon
+                        name of the lexicon ("Katyusha") is no entity at all
 ``demonym_institution`` / ``demonym_government``: "Israeli military" -> the IDF (a KB name),
-                        "Jordanian army" -> Government of Jordan when the KB has no such entry
+                        "Jordanian army" -> Government of Jordan when the KB has no such entry;
+                        never on people or non-state groups ("Palestinian militants",
+                        ``context.demonym_names_state``)
 ``descriptive``         "the Lebanese group" -> the one compatible actor that is salient: named
                         earlier in the same sentence, else in the nearest earlier sentence that
                         names any compatible actor; two candidates there -> no link
@@ -32,8 +39,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsgraph.entities.canonical import name_words
-from newsgraph.entities.kb import KBEntry, KnowledgeBase, alias_key
-from newsgraph.entities.mentions import Candidate, demonym_country
+from newsgraph.entities.context import demonym_names_state, is_weapon_name, place_context
+from newsgraph.entities.kb import MIDDLE_EAST, KBEntry, KnowledgeBase, alias_key
+from newsgraph.entities.mentions import Candidate, _token_range, demonym_country
 from newsgraph.entities.normalize import acronym, normalize_name
 from newsgraph.model import Document, ParsedDocument
 
@@ -46,6 +54,10 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _AGENT_COMPOUNDS = ("backed", "funded", "sponsored", "supported", "led", "aligned", "allied")
 _ACTOR_TYPES = frozenset({"ORG", "ARMED_GROUP", "GOVERNMENT", "MEDIA"})
 _DESCRIPTIVE_LOOKBACK = 3  # sentences
+# Types that, when the KB knows a name as one of them, keep a PERSON/ORG label from becoming a
+# place ("Hamad" the person is never the town).
+_NAMED_ACTOR_TYPES = frozenset({"PERSON", "ORG", "ARMED_GROUP", "GOVERNMENT", "MEDIA"})
+_PLACE_OVERRIDES = frozenset({"PERSON", "ORG", "NORP"})
 
 
 @dataclass(slots=True)
@@ -176,6 +188,31 @@ class _DocLinker:
             f"{gov.name}",
         )
 
+    def _place(self, cand: Candidate) -> Linked | None:
+        """A gazetteer place the model mistyped PERSON/ORG/NORP ("Khan Younis", "near Khiam")."""
+        if cand.label not in _PLACE_OVERRIDES or cand.kb_id:
+            return None
+        entries = self.kb.lookup(cand.text)
+        if not entries or any(e.type in _NAMED_ACTOR_TYPES for e in entries):
+            return None  # unknown, or the KB knows a person or organisation by that name
+        place = next((e for e in entries if e.type == "PLACE"), None)
+        if place is None:
+            return None
+        first, last = _token_range(self.parsed, cand.start, cand.end)
+        why = place_context(self.doc.body, self.parsed, first, last) if last > first else None
+        if why is None and len(name_words(cand.text)) >= 2 and place.country in MIDDLE_EAST:
+            why = "it is a several-word Middle East place name"
+        if why is None:
+            return None
+        return self._make(
+            cand,
+            place,
+            "GPE",
+            "place_context",
+            f"{cand.text!r} (tagged {cand.label}) is known only as the place {place.name} "
+            f"({place.id}) and {why}",
+        )
+
     def _kb(self, cand: Candidate) -> Linked | None:
         entries = [e for e in self.kb.lookup(cand.text) if _compatible(cand.label, e)]
         if not entries:
@@ -296,8 +333,8 @@ class _DocLinker:
 
     def _demonym(self, cand: Candidate) -> Linked | None:
         country = self.kb.by_code(cand.country) if cand.country else None
-        if country is None:
-            return None
+        if country is None or not demonym_names_state(cand.institution):
+            return None  # "Palestinian militants": people from a country, not its state
         for entry in self.kb.lookup(cand.text):
             if entry.type in _ACTOR_TYPES and entry.country == country.country:
                 return self._make(
@@ -318,6 +355,11 @@ class _DocLinker:
             f"{cand.text!r} is the {cand.institution} of {country.name}, which has no entry "
             f"of its own: linked to {gov.name}",
         )
+
+    def _before_weapon(self, cand: Candidate) -> bool:
+        """Whether the word after the name is a weapon noun ("Grad rockets")."""
+        rest = self.doc.body[cand.end : cand.end + 20].split()
+        return bool(rest) and is_weapon_name(rest[0].strip(".,;:"))
 
     def _descriptive(self, cand: Candidate) -> Linked | None:
         def fits(link: Linked) -> bool:
@@ -381,10 +423,13 @@ class _DocLinker:
             # that is a curated name ("Houthis") is.
             if demonym_country(self.kb, cand.text) is not None:
                 return None
-            return self._kb(cand)
+            return self._kb(cand) or self._place(cand)
+        if is_weapon_name(cand.text) and (cand.label != "ORG" or self._before_weapon(cand)):
+            return None  # "Katyusha rockets": a weapon, not a place or an organisation
         is_acronym = cand.text.isupper() and 2 <= len(cand.text) <= 6 and cand.text.isalpha()
         found = (
             self._surname(cand)
+            or self._place(cand)
             or self._kb(cand)
             or (self._acronym_parenthesis(cand) if is_acronym else None)
             or (self._acronym_in_doc(cand) if is_acronym else None)

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Final
 
-from newsgraph.entities import EntityResult, KBEntry, KnowledgeBase
+from newsgraph.entities import EntityResult, KBEntry, KnowledgeBase, demonym_names_state
 from newsgraph.model import Document, Mention, ParsedDocument, Token
 
 __all__ = [
@@ -320,6 +320,9 @@ class ActorIndex:
             or tok.ent_type not in ("NORP", "GPE")
             or tok.pos not in ("ADJ", "PROPN")
         ):
+            return None
+        if tok.head != i and not demonym_names_state(self.dp.text(tok.head)):
+            # "Palestinian militants", "Lebanese fighters": people of a nation, not its state
             return None
         for entry in self.kb.lookup(self.dp.text(i)):
             if entry.type in ("COUNTRY", "GOVERNMENT"):

@@ -20,14 +20,18 @@ ruler                  where     matches on  what
                                              or "Hamilton" never preempt a person's name
                                              (several-word Middle East names such as "Khan
                                              Younis", which the small model calls PERSON, go
-                                             to ``kb_ruler_cased`` instead)
+                                             to ``kb_ruler_cased`` instead, and so does a
+                                             several-word place name that begins with a name
+                                             matched before NER: "Gaza City" would otherwise
+                                             lose to "Gaza")
 =====================  ========  ==========  ==================================================
 
 The first two run before "ner" because spaCy's recogniser keeps entities that are already set
 and predicts around them: a curated person the small model calls ORG ("Ziad Nakhaleh") stays a
 PERSON. Demonyms ("Israeli") are never patterns: NER tags them NORP and the entity stage maps
 them. One-word gazetteer names that are English dictionary words ("Mobile", "Reading") are left
-out. Labels: PERSON -> PERSON; ORG, MEDIA, ARMED_GROUP, GOVERNMENT -> ORG; COUNTRY, PLACE ->
+out, except the main names of large Middle East cities ("Aleppo", "Tyre"), which WordNet also
+lists. Labels: PERSON -> PERSON; ORG, MEDIA, ARMED_GROUP, GOVERNMENT -> ORG; COUNTRY, PLACE ->
 GPE; OTHER entries get no pattern.
 
 Possessives and hyphens need nothing special: patterns are tokenized by the pipeline's own
@@ -61,6 +65,9 @@ LABELS: Final = {
 RULERS: Final = ("kb_ruler", "kb_ruler_cased", "kb_ruler_places")
 # Entry sources whose names are matched before NER (the rest are gazetteer places).
 _ACTOR_SOURCES: Final = frozenset({"curated", "user", "government", "country"})
+# Population from which a Middle East city's main name is matched even when it is also in the
+# English dictionary ("Aleppo", "Tyre"); smaller towns share names with words ("Of", "Side").
+_MAJOR_CITY: Final = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +133,8 @@ def build_patterns(
                 words = [t.text for t in tokenizer(form) if not t.is_space]
                 if not words:
                     continue
-                ruler = _ruler_for(form, words, actor, dictionary, near)
+                major = near and n == 0 and (entry.population or 0) >= _MAJOR_CITY
+                ruler = _ruler_for(form, words, actor, dictionary, near, major)
                 if ruler is None:
                     continue
                 surface = " ".join(w.lower() for w in words) if ruler == "lower" else form
@@ -141,17 +149,44 @@ def build_patterns(
                 if old is None or rank < old[0]:
                     best[(ruler, surface)] = (rank, pattern)
     out: dict[str, list[dict[str, Any]]] = {"lower": [], "cased": [], "places": []}
-    for (ruler, _surface), (_rank, pattern) in best.items():
+    early = {surface for (ruler, surface) in best if ruler == "cased"}
+    for (ruler, surface), (_rank, pattern) in best.items():
+        if (
+            ruler == "places"
+            and _extends(surface, early, tokenizer)
+            and (("cased", surface) not in best)
+        ):
+            ruler = "cased"  # "Gaza City": the ruler before NER would keep only "Gaza"
         out[ruler].append(pattern)
     return RulerPatterns(tuple(out["lower"]), tuple(out["cased"]), tuple(out["places"]))
 
 
+def _extends(surface: str, early: set[str], tokenizer: Any) -> bool:
+    """Whether a several-word name starts with a name matched before NER ("Gaza City")."""
+    if " " not in surface:
+        return False
+    head = surface.split(" ", 1)[0]
+    if head not in early:
+        return False
+    return len([t for t in tokenizer(surface) if not t.is_space]) > 1
+
+
 def _ruler_for(
-    form: str, words: list[str], actor: bool, dictionary: frozenset[str], near: bool
+    form: str,
+    words: list[str],
+    actor: bool,
+    dictionary: frozenset[str],
+    near: bool,
+    major: bool = False,
 ) -> str | None:
-    """Which ruler a name goes to ("lower", "cased", "places"), or None to leave it out."""
+    """Which ruler a name goes to ("lower", "cased", "places"), or None to leave it out.
+
+    ``major``: the main name of a Middle East city of 100,000 people or more; the dictionary
+    (WordNet's lemma index) lists "aleppo", "gaza", "tyre" as words too, and such a name is a
+    city first in the news we read.
+    """
     if not actor:
-        if len(words) == 1 and (words[0].lower() in dictionary or len(form) < 3):
+        if len(form) < 3 or (len(words) == 1 and words[0].lower() in dictionary and not major):
             return None  # "Mobile", "Reading": an English word first, a city second
         if near and len(words) > 1 and any(w.lower() not in dictionary for w in words):
             # Transliterated Middle East place names the small model often calls PERSON
