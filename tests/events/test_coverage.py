@@ -404,3 +404,11 @@ def test_a_border_crossed_is_not_the_victim(code_texts: Coder) -> None:
     events = code_texts("Hamas militants stormed across the Gaza border into southern Israel.")
     storming = [e for e in events if e.type == "ASSAULT" and e.trigger == "stormed"]
     assert storming and all("ng:gaza-strip" not in e.target for e in storming), _summary(events)
+
+
+def test_demonyms_coordinated_on_one_noun_are_all_sources(code_texts: Coder) -> None:
+    # the entity stage links "British forces"; "U.S." shares the head noun
+    events = code_texts("U.S. and British forces struck Houthi radar sites in Yemen overnight.")
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert assault and set(assault[0].source) == {"ng:us-military", "ng:british-armed-forces"}
+    assert assault[0].target == ("ng:houthis",)

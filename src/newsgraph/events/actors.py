@@ -428,7 +428,7 @@ class ActorIndex:
                 return [Actor(entity, None, "PLACE")] if places else []
             if self.entity_type(entity) not in ACTOR_TYPES:
                 return []
-            return [self.actor_for(entity, self._np_orgs(h, entity))]
+            return [self.actor_for(entity, self._np_orgs(h, entity)), *self._shared_head(h, entity)]
         tok = dp.tokens[h]
         if tok.pos not in ("NOUN", "PROPN"):
             return []
@@ -466,6 +466,27 @@ class ActorIndex:
                     for pobj in dp.kids(prep, "pobj"):
                         found.extend(self.actors_nested(pobj, depth + 1))
         return found
+
+    def _shared_head(self, h: int, entity: str) -> list[Actor]:
+        """Other actors coordinated on the modifier of a linked noun: in "U.S. and British
+        forces" the entity stage links "British forces"; "U.S." shares the head noun, so it is
+        the U.S. forces (or, failing an institution, the U.S. itself)."""
+        dp = self.dp
+        out: list[Actor] = []
+        for m in dp.kids(h, *_MODIFIER_DEPS):
+            group = dp.conjuncts(m)
+            if len(group) < 2 or not any(self.by_token[c] == entity for c in group):
+                continue
+            for c in group:
+                if self.by_token[c] == entity or dp.text(c).lower() in PRONOUNS:
+                    continue
+                ent = self.demonym_institution(c, h) or self.by_token[c] or self.demonym(c)
+                if ent is None or self.entity_type(ent) not in ACTOR_TYPES:
+                    continue
+                actor = self.actor_for(ent)
+                if actor not in out:
+                    out.append(actor)
+        return out
 
     def actors_nested(self, head: int, depth: int) -> list[Actor]:
         out: list[Actor] = []
