@@ -1070,8 +1070,12 @@ class SentenceRules:
             return found
         found = self.subject(cand.predicate)
         if not found:
-            # "marched at a rally organised by the Houthis": the organiser of the event noun
+            # "marched at a rally organised by the Houthis": the organiser of the event noun,
+            # when it is the same kind of event ("vowed revenge ... in an Israeli strike" must
+            # not make Israel the one who vowed)
             for n in self._event_pobjs(cand.predicate, any_type=True):
+                if not any(r.type == cand.entry.type for r in self.lex.rows("noun", dp.lemma(n))):
+                    continue
                 found = self._noun_source(n)
                 if found:
                     return found
