@@ -84,3 +84,38 @@ def test_documents_in_other_languages_are_skipped_with_a_reason(tmp_path: Path) 
         assert report.documents == 0
         assert [r.reason_code for r in report.skipped] == ["unsupported_language"]
         assert store.last_analysis() is not None
+
+
+class _FailingOn:
+    """The configured backend, except that it raises on bodies containing ``marker``."""
+
+    def __init__(self, marker: str) -> None:
+        self.inner = load_backend(Config())
+        self.producer = self.inner.producer
+        self.marker = marker
+
+    def parse(self, items, *, batch_size: int = 32, n_process: int = 1):  # type: ignore[no-untyped-def]
+        for doc_id, body in items:
+            if self.marker in body:
+                raise RuntimeError("model crashed")
+            yield from self.inner.parse([(doc_id, body)])
+
+
+def test_a_document_the_model_fails_on_is_skipped_with_its_reason(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "bad.db") as store:
+        bodies = {
+            "good.txt": "Hezbollah fired rockets at northern Israel on Tuesday, the army said.",
+            "poison.txt": "POISON Hamas said its fighters attacked an Israeli post near Gaza.",
+            "late.txt": "Israeli jets struck Hezbollah positions in southern Lebanon overnight.",
+        }
+        for name, body in bodies.items():
+            raw = RawDocument(name, f"/{name}", "text", body, sha256_hex(body), "test")
+            store.add_document(raw, CleanArticle(body=body, meta=ArticleMeta()))
+        report = analyse_store(store, backend=_FailingOn("POISON"))
+        assert report.parsed == 2 and report.documents == 2
+        assert [(r.source, r.reason_code) for r in report.skipped] == [("poison.txt", "nlp_failed")]
+        assert "RuntimeError" in report.skipped[0].detail
+        assert report.skipped[0] in store.rejections()
+        assert {e.evidence[0].doc for e in store.find_events()} == {
+            d.id for d in store.iter_documents() if d.source != "poison.txt"
+        }

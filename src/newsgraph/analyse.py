@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from newsgraph.config import Config
 from newsgraph.entities import PRODUCER as ENTITIES_PRODUCER
 from newsgraph.entities import KnowledgeBase, resolve_entities
+from newsgraph.errors import NewsgraphError
 from newsgraph.events import PRODUCER as EVENTS_PRODUCER
 from newsgraph.events import code_events
 from newsgraph.model import Analysis, Document, Entity, Event, ParsedDocument, Rejection
-from newsgraph.nlp import load_backend
+from newsgraph.nlp import NlpBackend, load_backend
 from newsgraph.store.base import Store
 
 #: Languages the default English pipeline is run on; a document whose detected language is
@@ -67,6 +68,16 @@ def _analysable(doc: Document) -> Rejection | None:
     return None
 
 
+def _parse_failed(doc: Document, exc: Exception) -> Rejection:
+    return Rejection(
+        doc.source,
+        "analyse",
+        "nlp_failed",
+        f"the NLP model failed on {doc.id} ({type(exc).__name__}: {str(exc)[:200]}); the "
+        "document is stored but not analysed; report it with the document attached",
+    )
+
+
 def _cited_kb_entities(
     entities: list[Entity], events: list[Event], kb: KnowledgeBase
 ) -> list[Entity]:
@@ -104,12 +115,17 @@ def analyse_store(
     config: Config | None = None,
     *,
     kb: KnowledgeBase | None = None,
+    backend: NlpBackend | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> AnalyseReport:
-    """Parse what is unparsed, then resolve entities and code events over all documents."""
+    """Parse what is unparsed, then resolve entities and code events over all documents.
+
+    ``backend`` defaults to the one ``config`` names. A document the model fails on is
+    skipped with reason ``nlp_failed``; the others are analysed.
+    """
     config = config or Config()
     kb = kb or KnowledgeBase.load()
-    backend = load_backend(config, kb=kb)
+    backend = backend or load_backend(config, kb=kb)
     report = AnalyseReport(producers=[backend.producer, ENTITIES_PRODUCER, EVENTS_PRODUCER])
     docs: dict[str, Document] = {}
     for doc in store.iter_documents():
@@ -121,18 +137,38 @@ def analyse_store(
     todo = [doc_id for doc_id in store.docs_without_parse(backend.producer) if doc_id in docs]
     if on_progress:
         on_progress(0, len(todo))
-    parsed = backend.parse(
-        ((doc_id, docs[doc_id].body) for doc_id in todo),
-        batch_size=config.nlp_batch_size,
-        n_process=config.nlp_n_process,
-    )
     fresh: dict[str, ParsedDocument] = {}
-    for n, parse in enumerate(parsed, 1):
+
+    def keep(parse: ParsedDocument) -> None:
         store.add_parse(parse)  # one transaction each: a killed run keeps what it parsed
         fresh[parse.doc] = parse
-        report.parsed = n
+        report.parsed = len(fresh)
         if on_progress:
-            on_progress(n, len(todo))
+            on_progress(len(fresh), len(todo))
+
+    try:
+        for parse in backend.parse(
+            ((doc_id, docs[doc_id].body) for doc_id in todo),
+            batch_size=config.nlp_batch_size,
+            n_process=config.nlp_n_process,
+        ):
+            keep(parse)
+    except NewsgraphError:
+        raise
+    except Exception:  # noqa: BLE001 - one bad document must not stop the batch
+        # A model failure inside a batch loses the batch: parse the rest one by one, so that
+        # only the document that fails is skipped, with its reason.
+        for doc_id in todo:
+            if doc_id in fresh:
+                continue
+            try:
+                for parse in backend.parse([(doc_id, docs[doc_id].body)]):
+                    keep(parse)
+            except NewsgraphError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - reported as a skip, never silent
+                report.skipped.append(_parse_failed(docs[doc_id], exc))
+                docs.pop(doc_id)
     items: list[tuple[Document, ParsedDocument]] = []
     for doc in docs.values():
         parse = fresh.get(doc.id) or store.get_parse(doc.id, backend.producer)
@@ -148,6 +184,8 @@ def analyse_store(
         events=events,
     )
     store.replace_analysis(analysis, producers=report.producers)
+    for rejection in report.skipped:  # listed by `newsgraph rejections`; stored once each
+        store.add_rejection(rejection)
     report.documents = len(items)
     report.counts = analysis.counts()
     return report

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from newsgraph.entities.canonical import name_words
 from newsgraph.entities.context import demonym_names_state, is_weapon_name, place_context
 from newsgraph.entities.kb import MIDDLE_EAST, KBEntry, KnowledgeBase, alias_key
-from newsgraph.entities.mentions import Candidate, _token_range, demonym_country
+from newsgraph.entities.mentions import Candidate, demonym_country, token_range
 from newsgraph.entities.normalize import acronym, normalize_name
 from newsgraph.model import Document, ParsedDocument
 
@@ -198,7 +198,7 @@ class _DocLinker:
         place = next((e for e in entries if e.type == "PLACE"), None)
         if place is None:
             return None
-        first, last = _token_range(self.parsed, cand.start, cand.end)
+        first, last = token_range(self.parsed, cand.start, cand.end)
         why = place_context(self.doc.body, self.parsed, first, last) if last > first else None
         if why is None and len(name_words(cand.text)) >= 2 and place.country in MIDDLE_EAST:
             why = "it is a several-word Middle East place name"

@@ -94,7 +94,7 @@ def _token_offsets(parsed: ParsedDocument) -> tuple[list[int], list[int]]:
     return hit[1], hit[2]
 
 
-def _token_range(parsed: ParsedDocument, start: int, end: int) -> tuple[int, int]:
+def token_range(parsed: ParsedDocument, start: int, end: int) -> tuple[int, int]:
     """Tokens overlapping the character span ``[start, end)`` (tokens are sorted and disjoint,
     so their starts and ends both ascend)."""
     starts, ends = _token_offsets(parsed)
@@ -153,7 +153,7 @@ def _name_candidates(doc: Document, parsed: ParsedDocument) -> list[Candidate]:
                 start = new_start
                 # "Defense Lloyd Austin" tagged ORG: a person title before a name makes it one.
                 label = "PERSON"
-        tok_start, tok_end = _token_range(parsed, start, end)
+        tok_start, tok_end = token_range(parsed, start, end)
         out.append(
             Candidate(
                 start=start,
@@ -191,7 +191,7 @@ def _demonym_candidates(
         country = demonym_country(kb, cand.text)
         if country is None:
             continue
-        tok_start, tok_end = _token_range(parsed, cand.start, cand.end)
+        tok_start, tok_end = token_range(parsed, cand.start, cand.end)
         # The nouns after the demonym up to the noun they modify: "Israeli armed forces".
         j = tok_end
         nouns: list[int] = []
