@@ -542,6 +542,12 @@ def format_report(report: Report) -> str:
     return "\n".join(rows)
 
 
+def _pairs_across(counts: Counter[str]) -> int:
+    """Mention pairs that fall in different groups: the cost of a wrong merge or a split."""
+    sizes = list(counts.values())
+    return sum(a * b for i, a in enumerate(sizes) for b in sizes[i + 1 :])
+
+
 def format_errors(report: Report, limit: int) -> str:
     """The worst false merges, missed merges, linking errors, missed and spurious mentions."""
     pairs = report.match.pairs
@@ -559,8 +565,7 @@ def format_errors(report: Report, limit: int) -> str:
     out: list[str] = []
     false_merges = []
     for p, golds in by_pred.items():
-        items = list(golds.items())
-        cost = sum(a[1] * b[1] for i, a in enumerate(items) for b in items[i + 1 :])
+        cost = _pairs_across(golds)
         if cost:
             false_merges.append((cost, p, golds))
     out.append(f"## false merges (one predicted entity, several gold ones): {len(false_merges)}")
@@ -569,8 +574,7 @@ def format_errors(report: Report, limit: int) -> str:
         out.append(f"- {cost} pairs: {p} <- {parts}")
     missed_merges = []
     for g, preds in by_gold.items():
-        items = list(preds.items())
-        cost = sum(a[1] * b[1] for i, a in enumerate(items) for b in items[i + 1 :])
+        cost = _pairs_across(preds)
         if cost:
             missed_merges.append((cost, g, preds))
     out.append(f"## missed merges (one gold entity split): {len(missed_merges)}")

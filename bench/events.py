@@ -33,7 +33,6 @@ their figures are the ones to quote for unseen text (heldout2 since the first wa
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import re
 import sys
@@ -44,6 +43,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Final
+
+if __package__:  # imported as bench.events (the tests)
+    from bench import eventscore
+else:  # run as a script: python bench/events.py
+    import eventscore
 
 REPO: Final = Path(__file__).resolve().parents[1]
 # The gold sets --set chooses between (same format and guidelines; only "dev" may be tuned on).
@@ -63,17 +67,6 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 _STOP: Final = frozenset(
     {"the", "of", "and", "for", "in", "on", "a", "an", "to", "s", "government", "forces"}
 )
-
-
-def load_scorer() -> ModuleType:
-    """bench/eventscore.py, loaded by path (the tests load the same file)."""
-    path = REPO / "bench" / "eventscore.py"
-    spec = importlib.util.spec_from_file_location("newsgraph_bench_eventscore", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses need the module registered
-    spec.loader.exec_module(module)
-    return module
 
 
 # ----------------------------------------------------------------------------------- GSR
@@ -330,10 +323,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="print N FPs and FNs")
     args = parser.parse_args(argv)
 
-    sc = load_scorer()
-    if not sc.code_events_available():
-        print("newsgraph.events.code_events does not exist yet", file=sys.stderr)
-        return 2
+    sc = eventscore
     from newsgraph.entities import KnowledgeBase
 
     t0 = time.perf_counter()

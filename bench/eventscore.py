@@ -749,7 +749,7 @@ def run_items(
 ) -> tuple[dict[str, list[Event]], EntityResult, float, float]:
     """resolve_entities then code_events over parsed items; events grouped by document id."""
     from newsgraph.entities import resolve_entities
-    from newsgraph.events import code_events  # type: ignore[attr-defined]
+    from newsgraph.events import code_events
 
     t0 = time.perf_counter()
     entities = resolve_entities(items, kb)
@@ -771,15 +771,6 @@ def run_devset(gold: Sequence[GoldSentence], kb: KnowledgeBase) -> DevRun:
     parse_s = time.perf_counter() - t0
     events, entities, ent_s, ev_s = run_items(items, kb)
     return DevRun(events, entities, parse_s, ent_s, ev_s)
-
-
-def code_events_available() -> bool:
-    """Whether ``newsgraph.events.code_events`` exists yet."""
-    try:
-        from newsgraph.events import code_events  # type: ignore[attr-defined]  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def type_counts(gold: Iterable[GoldSentence]) -> Counter[str]:

@@ -400,7 +400,6 @@ class IngestReport:
 # reads it back with record_from_dict, so the export contract and the storage never drift.
 # ---------------------------------------------------------------------------------------------
 
-AnalysisRecord = Entity | Relation | Event | Claim | MergeDecision
 _R = TypeVar("_R")
 
 

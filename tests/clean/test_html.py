@@ -3,12 +3,10 @@ on the public article-extraction benchmark pages."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from bench import extraction as extraction_bench
 
 from newsgraph.clean.html import HtmlExtraction, extract_html
 from newsgraph.clean.lines import LineCleaner
@@ -177,19 +175,8 @@ GATE_F1_FLOOR = 0.955
 GATE_RECALL_FLOOR = 0.975
 
 
-def load_bench() -> ModuleType:
-    """bench/extraction.py, which holds the benchmark's scorer (not duplicated here)."""
-    path = REPO / "bench" / "extraction.py"
-    spec = importlib.util.spec_from_file_location("newsgraph_bench_extraction", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses resolve their module while being created
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_scorer_counts_shingles_like_the_benchmark() -> None:
-    bench = load_bench()
+    bench = extraction_bench
     assert bench.match("a b c d e", "a b c d e").f1 == 1.0
     m = bench.match("one two three four five six", "one two three four seven")
     assert (m.tp, m.fp, m.fn) == (1, 1, 2)
@@ -201,7 +188,7 @@ def test_scorer_counts_shingles_like_the_benchmark() -> None:
 def test_extraction_quality_gate() -> None:
     if not (BENCH_DATA / "ground-truth.json").is_file():
         pytest.skip(f"benchmark pages not found at {BENCH_DATA}")
-    bench = load_bench()
+    bench = extraction_bench
     cleaner = LineCleaner()
     matches = []
     for p in bench.load_pages(BENCH_DATA, GATE_PAGES):

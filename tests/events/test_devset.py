@@ -8,17 +8,14 @@ held-out sets are smaller, so their size and coverage thresholds are lower (``Sp
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from bench import eventscore
 
 from newsgraph.entities import KnowledgeBase
 
@@ -50,18 +47,6 @@ SPECS = {
 }
 
 
-@cache
-def scorer() -> ModuleType:
-    """bench/eventscore.py: the gold loader and scorer (one copy for bench and tests)."""
-    path = REPO / "bench" / "eventscore.py"
-    spec = importlib.util.spec_from_file_location("newsgraph_bench_eventscore", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses need the module registered
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module", params=sorted(SPECS))
 def spec(request: pytest.FixtureRequest) -> Spec:
     return SPECS[request.param]
@@ -87,13 +72,13 @@ def test_ids_are_unique_and_the_set_is_large(raw_rows: list[dict], spec: Spec) -
 
 
 def test_loader_reads_every_line(raw_rows: list[dict], spec: Spec) -> None:
-    gold = scorer().load_devset(spec.path)  # raises on malformed fields or dates
+    gold = eventscore.load_devset(spec.path)  # raises on malformed fields or dates
     assert len(gold) == len(raw_rows)
     assert all(isinstance(s.published, date) for s in gold)
 
 
 def test_every_type_has_enough_sentences(spec: Spec) -> None:
-    sc = scorer()
+    sc = eventscore
     counts = sc.type_counts(sc.load_devset(spec.path))
     low = {t: counts[t] for t in sc.PLOVER_TYPES if counts[t] < spec.per_type}
     assert not low, f"types with fewer than {spec.per_type} sentences: {low}"
@@ -113,7 +98,7 @@ def test_heldout_sentences_are_not_dev_sentences() -> None:
 
 
 def test_fields_have_valid_values(raw_rows: list[dict]) -> None:
-    sc = scorer()
+    sc = eventscore
     problems: list[str] = []
     for row in raw_rows:
         date.fromisoformat(row["published"])

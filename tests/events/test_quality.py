@@ -7,15 +7,13 @@ and holds the issue's aims: triple precision >= 0.80 and recall >= 0.60.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from datetime import date
-from functools import cache
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from bench import events as events_bench
+from bench import eventscore
 
 from newsgraph.entities import KnowledgeBase
 from newsgraph.model import Entity, Event, Evidence
@@ -28,18 +26,6 @@ MIN_PRECISION = 0.80
 MIN_RECALL = 0.60
 
 
-@cache
-def scorer() -> ModuleType:
-    """bench/eventscore.py: the gold loader and scorer (one copy for bench and tests)."""
-    path = REPO / "bench" / "eventscore.py"
-    spec = importlib.util.spec_from_file_location("newsgraph_bench_eventscore", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses need the module registered
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:
     return KnowledgeBase.load()
@@ -48,7 +34,7 @@ def kb() -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def index(kb: KnowledgeBase) -> Any:
     extra = Entity("ent:ARMED_GROUP:southern-shield", "Southern Shield Brigade", "ARMED_GROUP")
-    return scorer().ActorIndex([extra], kb)
+    return eventscore.ActorIndex([extra], kb)
 
 
 def ev(type_: str, source: tuple[str, ...] = (), target: tuple[str, ...] = (), **kw: Any) -> Event:
@@ -73,7 +59,7 @@ def gold(
 
     raw = {"type": type_, **role(source, "source"), **role(target, "target")}
     raw |= role(source_people, "source_people") | extra
-    return scorer().parse_gold_event(raw)
+    return eventscore.parse_gold_event(raw)
 
 
 HZ, IL, IDF = "ng:hezbollah", "ng:gov:il", "ng:idf"
@@ -87,7 +73,7 @@ def nasrallah_threat() -> Any:
 
 
 def test_ids_names_and_state_twins_match(index: Any) -> None:
-    sc = scorer()
+    sc = eventscore
     g = nasrallah_threat()
     assert sc.event_matches(ev("THREATEN", (HZ,), (IL,)), g, index)
     # A country and its government are one actor.
@@ -97,7 +83,7 @@ def test_ids_names_and_state_twins_match(index: Any) -> None:
 
 
 def test_person_or_organisation_is_accepted(index: Any) -> None:
-    sc = scorer()
+    sc = eventscore
     g = nasrallah_threat()
     nasrallah = ("ng:hassan-nasrallah",)
     for pred in (
@@ -109,7 +95,7 @@ def test_person_or_organisation_is_accepted(index: Any) -> None:
 
 
 def test_extra_or_missing_actors_do_not_match(index: Any) -> None:
-    sc = scorer()
+    sc = eventscore
     g = nasrallah_threat()
     assert not sc.event_matches(ev("THREATEN", (HZ, "ng:hamas"), (IL,)), g, index)
     assert not sc.event_matches(ev("THREATEN", (HZ,), ()), g, index)
@@ -119,14 +105,14 @@ def test_extra_or_missing_actors_do_not_match(index: Any) -> None:
 
 
 def test_empty_gold_target_needs_empty_prediction(index: Any) -> None:
-    sc = scorer()
+    sc = eventscore
     g = gold("MOBILIZE", ("ng:houthis",))
     assert sc.event_matches(ev("MOBILIZE", ("ng:houthis",), ()), g, index)
     assert not sc.event_matches(ev("MOBILIZE", ("ng:houthis",), ("ng:gov:us",)), g, index)
 
 
 def test_unknown_actors_match_by_normalised_name(index: Any) -> None:
-    sc = scorer()
+    sc = eventscore
     g = gold("ASSAULT", ("?Southern Shield Brigade",), (IDF,))
     assert sc.event_matches(ev("ASSAULT", ("ent:ARMED_GROUP:southern-shield",), (IDF,)), g, index)
     # KB aliases count as names: "Israeli army" is an alias of ng:idf.
@@ -135,7 +121,7 @@ def test_unknown_actors_match_by_normalised_name(index: Any) -> None:
 
 
 def test_symmetric_types_accept_reversed_roles(index: Any) -> None:
-    sc = scorer()
+    sc = eventscore
     meet = gold("CONSULT", ("ng:gov:us",), ("ng:gov:eg",))
     assert sc.event_matches(ev("CONSULT", ("ng:gov:eg",), ("ng:gov:us",)), meet, index)
     assert sc.event_matches(ev("CONSULT", ("ng:gov:us", "ng:gov:eg"), ()), meet, index)
@@ -144,7 +130,7 @@ def test_symmetric_types_accept_reversed_roles(index: Any) -> None:
 
 
 def test_lenient_matching_accepts_the_same_side(index: Any) -> None:
-    sc = scorer()
+    sc = eventscore
     g = gold("ASSAULT", (IL,), (HZ,))
     by_army = ev("ASSAULT", (IDF,), (HZ,))
     assert not sc.event_matches(by_army, g, index)
@@ -156,7 +142,7 @@ def test_lenient_matching_accepts_the_same_side(index: Any) -> None:
 
 
 def test_modes_meet_under_other_names_and_alternatives() -> None:
-    sc = scorer()
+    sc = eventscore
     assert sc.mode_matches("rockets", "missile")
     assert sc.mode_matches("heavy-weapons", "missile")
     assert sc.mode_matches("drone", "drone|missile")
@@ -166,7 +152,7 @@ def test_modes_meet_under_other_names_and_alternatives() -> None:
 
 
 def test_score_counts_pairs_flags_dates_and_no_event_predictions(index: Any) -> None:
-    sc = scorer()
+    sc = eventscore
     day = {"date": "2024-03-13", "date_precision": "day"}
     gold_events = (
         gold("ASSAULT", (HZ,), (IDF,), mode="missile", **day),
@@ -200,19 +186,14 @@ def test_score_counts_pairs_flags_dates_and_no_event_predictions(index: Any) -> 
 
 def test_gsr_records_load_with_plover_type_names() -> None:
     """bench/events.py reads the public PLOVER gold records (when present) into the 16 types."""
-    path = REPO / "bench" / "events.py"
-    spec = importlib.util.spec_from_file_location("newsgraph_bench_events", path)
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = bench
-    spec.loader.exec_module(bench)
+    bench = events_bench
     assert bench._overlaps(["Hungarian"], {"Hungary"})
     assert not bench._overlaps(["Romanian"], {"Government of Hungary"})
     if not bench.GSR.exists():
         pytest.skip(f"PLOVER GSR data not found at {bench.GSR}")
     records = bench.load_gsr()
     assert len(records) > 300
-    assert {r.type for r in records} <= set(scorer().PLOVER_TYPES)
+    assert {r.type for r in records} <= set(eventscore.PLOVER_TYPES)
 
 
 # ---------------------------------------------------------------------- the quality gate
@@ -221,16 +202,14 @@ def test_gsr_records_load_with_plover_type_names() -> None:
 @pytest.fixture(scope="session")
 def dev_run(kb: KnowledgeBase) -> tuple[Any, Any]:
     """The dev set parsed and coded once per session: (gold sentences, DevRun)."""
-    sc = scorer()
-    if not sc.code_events_available():
-        pytest.skip("newsgraph.events.code_events does not exist yet (issue 5 in progress)")
+    sc = eventscore
     gold_set = sc.load_devset(DEVSET)
     return gold_set, sc.run_devset(gold_set, kb)
 
 
 @pytest.fixture(scope="session")
 def dev_score(dev_run: tuple[Any, Any], kb: KnowledgeBase) -> Any:
-    sc = scorer()
+    sc = eventscore
     gold_set, run = dev_run
     return sc.score_devset(gold_set, run.events, sc.ActorIndex(run.entities.entities, kb))
 
@@ -272,9 +251,7 @@ HELDOUT_MIN_RECALL = 0.40
 
 @pytest.mark.parametrize("name", HELDOUT_SETS)
 def test_heldout_scores_do_not_regress(kb: KnowledgeBase, name: str) -> None:
-    sc = scorer()
-    if not sc.code_events_available():
-        pytest.skip("newsgraph.events.code_events does not exist yet")
+    sc = eventscore
     gold_set = sc.load_devset(REPO / "tests" / "fixtures" / name)
     run = sc.run_devset(gold_set, kb)
     triples = sc.score_devset(gold_set, run.events, sc.ActorIndex(run.entities.entities, kb))

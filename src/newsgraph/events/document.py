@@ -59,10 +59,8 @@ def code_document_events(
             trig_tok = dp.tokens[cand.trigger]
             location, location_text = location_of(dp, actors, cand)
             toll = dp.lemma(cand.predicate) in TOLL_VERBS and not source
-            border = bool(location_text) and any(
-                w.strip(".,;:") in lexicon.words("boundary")
-                for w in location_text.lower().split()  # type: ignore[union-attr]
-            )
+            boundary = lexicon.words("boundary")
+            border = any(w.strip(".,;:") in boundary for w in (location_text or "").lower().split())
             if (
                 not target
                 and location
